@@ -1,0 +1,8 @@
+/**
+ * Every migration, in order. The DataSource takes classes rather than a glob so
+ * the same list works from ts-jest, ts sources and the compiled dist/.
+ * Never edit a merged migration: add a new one.
+ */
+import { CreateRegistry1763800000000 } from './1763800000000-CreateRegistry';
+
+export const MIGRATIONS = [CreateRegistry1763800000000];

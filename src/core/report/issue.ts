@@ -1,0 +1,28 @@
+/**
+ * An issue found in user input (a document, a ruleset, a request body). The `code`
+ * is stable SCREAMING_SNAKE and public: the CLI prints it, problem+json carries it.
+ */
+import type { SourceRef } from './source-ref';
+
+export type IssueCode =
+  | 'DOCUMENT_TOO_LARGE'
+  | 'PARSE_ERROR'
+  | 'ALIAS_LIMIT_EXCEEDED'
+  | 'DEPTH_LIMIT_EXCEEDED'
+  | 'NOT_AN_OBJECT'
+  | 'UNKNOWN_FORMAT'
+  | 'UNSUPPORTED_SPEC_VERSION'
+  | 'SCHEMA_VIOLATION'
+  | 'SEMANTIC_ERROR'
+  | 'INVALID_VERSION'
+  | 'REMOTE_REF_REFUSED'
+  | 'REF_OUTSIDE_TREE'
+  | 'REF_NOT_FOUND'
+  | 'REF_CYCLE'
+  | 'FILE_NOT_FOUND';
+
+export interface Issue {
+  code: IssueCode;
+  message: string;
+  source: SourceRef;
+}

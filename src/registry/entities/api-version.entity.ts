@@ -1,0 +1,84 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ApiEntity } from './api.entity';
+
+export type Lifecycle = 'draft' | 'published' | 'deprecated' | 'retired';
+export const LIFECYCLES: readonly Lifecycle[] = ['draft', 'published', 'deprecated', 'retired'];
+
+/**
+ * One version of an API. Content columns (raw, document, digest, version) never
+ * change once the version is published: a database trigger refuses it too.
+ */
+@Entity('api_versions')
+@Index(['apiId', 'version'], { unique: true })
+export class ApiVersionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  apiId!: string;
+
+  @ManyToOne(() => ApiEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'api_id' })
+  api?: ApiEntity;
+
+  @Column({ type: 'text' })
+  version!: string;
+
+  @Column({ type: 'integer' })
+  major!: number;
+
+  @Column({ type: 'integer' })
+  minor!: number;
+
+  @Column({ type: 'integer' })
+  patch!: number;
+
+  @Column({ type: 'text', nullable: true })
+  prerelease!: string | null;
+
+  @Column({ type: 'text' })
+  lifecycle!: Lifecycle;
+
+  @Column({ type: 'text' })
+  specVersion!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  /** sha256 of the canonical JSON of the normalized document. */
+  @Column({ type: 'text' })
+  digest!: string;
+
+  /** The document exactly as submitted, byte for byte. */
+  @Column({ type: 'bytea', select: false })
+  raw!: Buffer;
+
+  @Column({ type: 'text' })
+  rawFormat!: 'yaml' | 'json';
+
+  /** The normalized (bundled) document, for the gateway, diff and portal. */
+  @Column({ type: 'jsonb', select: false })
+  document!: Record<string, unknown>;
+
+  /** Changes against the predecessor version (filled by the compatibility engine). */
+  @Column({ type: 'jsonb', nullable: true })
+  changelog!: unknown[] | null;
+
+  @Column({ type: 'text' })
+  publishedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deprecatedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sunsetAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
+}

@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DomainEntity } from './domain.entity';
+
+export type ApiKind = 'openapi' | 'asyncapi';
+
+/** One API (or event stream) of a domain; its versions hang below it. */
+@Entity('apis')
+@Index(['domainId', 'key'], { unique: true })
+export class ApiEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  domainId!: string;
+
+  @ManyToOne(() => DomainEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'domain_id' })
+  domain?: DomainEntity;
+
+  @Column({ type: 'text' })
+  key!: string;
+
+  @Column({ type: 'text' })
+  kind!: ApiKind;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
