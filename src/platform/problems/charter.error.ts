@@ -10,6 +10,8 @@ export class CharterError extends Error {
     readonly code: ProblemCode,
     message: string,
     readonly extensions: { errors?: ProblemError[]; [key: string]: unknown } = {},
+    /** Response headers the problem needs (WWW-Authenticate, Retry-After, ...). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'CharterError';

@@ -24,21 +24,33 @@ const BY_STATUS: Record<number, ProblemCode> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
-export function toProblem(exception: unknown, instance?: string): { body: ProblemBody; unexpected: boolean } {
+export interface ProblemAnswer {
+  body: ProblemBody;
+  headers: Record<string, string>;
+  unexpected: boolean;
+}
+
+export function toProblem(exception: unknown, instance?: string): ProblemAnswer {
   const correlationId = currentCorrelationId();
   if (exception instanceof CharterError) {
-    return { body: problemBody(exception.code, exception.message, { instance, correlationId, ...exception.extensions }), unexpected: false };
+    return {
+      body: problemBody(exception.code, exception.message, { instance, correlationId, ...exception.extensions }),
+      headers: exception.headers,
+      unexpected: false,
+    };
   }
   const status = statusOf(exception);
   const code = status !== undefined ? BY_STATUS[status] : undefined;
   if (code) {
-    return { body: problemBody(code, detailOf(exception), { instance, correlationId }), unexpected: false };
+    const headers: Record<string, string> = code === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer realm="charter"' } : {};
+    return { body: problemBody(code, detailOf(exception), { instance, correlationId }), headers, unexpected: false };
   }
   return {
     body: problemBody('INTERNAL_ERROR', 'An unexpected error occurred; it has been logged with this correlation id.', {
       instance,
       correlationId,
     }),
+    headers: {},
     unexpected: true,
   };
 }
@@ -61,8 +73,11 @@ function detailOf(exception: unknown): string {
   return (exception as Error).message;
 }
 
-export function sendProblem(reply: FastifyReply, body: ProblemBody): void {
-  void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+export function sendProblem(reply: FastifyReply, answer: Pick<ProblemAnswer, 'body' | 'headers'>): void {
+  void reply
+    .status(answer.body.status)
+    .headers({ ...answer.headers, 'content-type': PROBLEM_CONTENT_TYPE })
+    .send(answer.body);
 }
 
 @Catch()
@@ -73,10 +88,10 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { body, unexpected } = toProblem(exception, request?.url);
-    if (unexpected) {
+    const answer = toProblem(exception, request?.url);
+    if (answer.unexpected) {
       this.logger.error({ err: exception, url: request?.url }, 'unhandled error');
     }
-    sendProblem(reply, body);
+    sendProblem(reply, answer);
   }
 }

@@ -1,0 +1,22 @@
+/**
+ * Composes the process from one list of modules per CHARTER_ROLE:
+ * `control` serves the registry API, docs and portal; `gateway` the data plane;
+ * `all` (the default) both, in one process.
+ */
+import type { DynamicModule } from '@nestjs/common';
+import type { AppConfig } from './platform/config/app-config';
+import { PlatformModule } from './platform/platform.module';
+import { RegistryModule } from './registry/registry.module';
+
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    const control = [RegistryModule];
+    const gateway: DynamicModule['imports'] = [];
+    const byRole = {
+      all: [...control, ...gateway],
+      control,
+      gateway: [RegistryModule, ...gateway],
+    } as const;
+    return { module: AppModule, imports: [PlatformModule.forRoot(config), ...byRole[config.role]] };
+  }
+}

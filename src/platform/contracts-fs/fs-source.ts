@@ -1,0 +1,1 @@
+export { createFsSource } from '../../cli/fs-source';

@@ -1,0 +1,40 @@
+import { Module, type OnApplicationBootstrap, Inject } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { ApisService } from './apis.service';
+import { AuditController } from './audit.controller';
+import { AuditRepository } from './audit.repository';
+import { DomainsController } from './domains.controller';
+import { DomainsRepository } from './domains.repository';
+import { DomainsService } from './domains.service';
+import { PUBLISH_GATES } from './publish-gate';
+import { RegistryEvents } from './registry.events';
+import { ContractsSeeder } from './seed/contracts-seeder';
+import { VersionsController } from './versions.controller';
+import { VersionsRepository } from './versions.repository';
+import { VersionsService } from './versions.service';
+
+@Module({
+  controllers: [DomainsController, VersionsController, AuditController],
+  providers: [
+    DomainsRepository,
+    VersionsRepository,
+    AuditRepository,
+    DomainsService,
+    VersionsService,
+    ApisService,
+    RegistryEvents,
+    ContractsSeeder,
+    { provide: PUBLISH_GATES, useValue: [] },
+  ],
+  exports: [VersionsService, DomainsService, VersionsRepository, RegistryEvents],
+})
+export class RegistryModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly seeder: ContractsSeeder,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.role !== 'gateway') await this.seeder.seedIfEmpty();
+  }
+}
