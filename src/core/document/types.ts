@@ -25,7 +25,9 @@ export const DEFAULT_LIMITS: Readonly<DocumentLimits> = Object.freeze({
  * The only door through which the core reads files. Paths are POSIX, relative to
  * the contracts tree root, already normalized and checked not to leave it; the
  * source answers `undefined` for a missing file. Implementations (the CLI's file
- * system source) must also refuse symlinks that resolve outside the tree.
+ * system source) must also refuse symlinks that resolve outside the tree: to refuse,
+ * throw an error whose `code` is 'REF_OUTSIDE_TREE' (reported as REF_OUTSIDE_TREE at
+ * the `$ref`); any other throw is reported as FILE_NOT_FOUND ("cannot read").
  */
 export interface ContractSource {
   read(relativePath: string): Promise<string | undefined>;

@@ -19,7 +19,17 @@ export type IssueCode =
   | 'REF_OUTSIDE_TREE'
   | 'REF_NOT_FOUND'
   | 'REF_CYCLE'
-  | 'FILE_NOT_FOUND';
+  | 'FILE_NOT_FOUND'
+  // policy compiler (src/core/policy): a bad x-charter-* value fails the plan; an
+  // unsupported construct compiles with a fallback and is reported as a warning.
+  | 'INVALID_POLICY'
+  | 'UNSUPPORTED_POLICY'
+  // governance lint (src/core/lint): the ruleset could not be used, so lint could not run.
+  | 'RULESET_INVALID'
+  | 'UNKNOWN_RULE'
+  | 'INVALID_SEVERITY'
+  | 'RULE_FUNCTION_FAILED'
+  | 'LINT_FAILED';
 
 export interface Issue {
   code: IssueCode;
