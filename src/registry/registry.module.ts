@@ -6,7 +6,8 @@ import { AuditRepository } from './audit.repository';
 import { DomainsController } from './domains.controller';
 import { DomainsRepository } from './domains.repository';
 import { DomainsService } from './domains.service';
-import { PUBLISH_GATES } from './publish-gate';
+import { GovernanceLintGate } from './gates/governance-lint.gate';
+import { PUBLISH_GATES, type PublishGate } from './publish-gate';
 import { RegistryEvents } from './registry.events';
 import { ContractsSeeder } from './seed/contracts-seeder';
 import { VersionsController } from './versions.controller';
@@ -24,7 +25,8 @@ import { VersionsService } from './versions.service';
     ApisService,
     RegistryEvents,
     ContractsSeeder,
-    { provide: PUBLISH_GATES, useValue: [] },
+    GovernanceLintGate,
+    { provide: PUBLISH_GATES, inject: [GovernanceLintGate], useFactory: (...gates: PublishGate[]) => gates },
   ],
   exports: [VersionsService, DomainsService, VersionsRepository, RegistryEvents],
 })

@@ -33,6 +33,8 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
     CHARTER_DATA_DIR: dataDir,
     CHARTER_JWT_SECRET: TEST_SECRET,
     CHARTER_SEED: 'false',
+    // Registry mechanics specs publish minimal documents; governance has its own spec.
+    CHARTER_LINT_ON_PUBLISH: 'false',
     LOG_LEVEL: 'silent',
     ...(db.options.url ? { DATABASE_URL: db.options.url } : {}),
     ...env,

@@ -13,7 +13,7 @@ export interface AppConfig {
   role: 'all' | 'control' | 'gateway';
   http: { host: string; port: number; gatewayPort: number; publicUrl?: string };
   database: { url?: string; dataDir: string; skipMigrations: boolean };
-  contracts: { dir: string; seed: boolean; maxDocumentBytes: number };
+  contracts: { dir: string; seed: boolean; lintOnPublish: boolean; maxDocumentBytes: number };
   auth: {
     jwtSecret?: string;
     jwksUrl?: string;
@@ -53,7 +53,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     role: e.CHARTER_ROLE,
     http: { host: e.HOST, port: e.PORT, gatewayPort: e.GATEWAY_PORT, publicUrl: e.CHARTER_PUBLIC_URL },
     database: { url: e.DATABASE_URL, dataDir: path.resolve(e.CHARTER_DATA_DIR), skipMigrations: e.CHARTER_DB_SKIP_MIGRATIONS },
-    contracts: { dir: path.resolve(e.CHARTER_CONTRACTS_DIR), seed: e.CHARTER_SEED, maxDocumentBytes: e.CHARTER_MAX_DOCUMENT_BYTES },
+    contracts: {
+      dir: path.resolve(e.CHARTER_CONTRACTS_DIR),
+      seed: e.CHARTER_SEED,
+      lintOnPublish: e.CHARTER_LINT_ON_PUBLISH,
+      maxDocumentBytes: e.CHARTER_MAX_DOCUMENT_BYTES,
+    },
     auth: {
       jwtSecret: e.CHARTER_JWT_SECRET,
       jwksUrl: e.CHARTER_JWT_JWKS_URL,

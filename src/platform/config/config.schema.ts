@@ -39,6 +39,7 @@ export const ENV_SCHEMA = z
     CHARTER_DB_SKIP_MIGRATIONS: bool.default('false'),
     CHARTER_CONTRACTS_DIR: z.string().min(1).default('./contracts'),
     CHARTER_SEED: bool.default('true'),
+    CHARTER_LINT_ON_PUBLISH: bool.default('true'),
     CHARTER_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CHARTER_JWT_JWKS_URL: url(['https:', 'http:']).optional(),
     CHARTER_JWT_ISSUER: z.string().min(1).optional(),
@@ -79,6 +80,7 @@ export const ENV_DOCS: Record<EnvVariable, VariableDoc> = {
   CHARTER_DB_SKIP_MIGRATIONS: { description: 'true to skip running migrations at start-up' },
   CHARTER_CONTRACTS_DIR: { description: 'Contracts tree the registry seeds itself from when empty' },
   CHARTER_SEED: { description: 'false to start with an empty registry even when CHARTER_CONTRACTS_DIR exists' },
+  CHARTER_LINT_ON_PUBLISH: { description: 'false to skip governance lint on publish (CI still runs charter lint)' },
   CHARTER_JWT_SECRET: {
     description: 'HS256 secret for registry API tokens; unset (and no JWKS) = a local secret in CHARTER_DATA_DIR',
     secret: true,
