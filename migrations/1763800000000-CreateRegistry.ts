@@ -46,7 +46,7 @@ export class CreateRegistry1763800000000 implements MigrationInterface {
         spec_version text NOT NULL,
         title text NOT NULL,
         digest text NOT NULL,
-        raw bytea NOT NULL,
+        raw text NOT NULL,
         raw_format text NOT NULL CHECK (raw_format IN ('yaml', 'json')),
         document jsonb NOT NULL,
         changelog jsonb,

@@ -9,7 +9,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/app-config';
@@ -18,7 +18,7 @@ import { CORRELATION_HEADER, acceptCorrelationId, enterCorrelation } from './pla
 import { NestPinoLogger } from './platform/logging/logger';
 import { LOGGER } from './platform/logging/logger.provider';
 import { CharterError } from './platform/problems/charter.error';
-import { ProblemFilter, sendProblem, toProblem } from './platform/problems/problem.filter';
+import { ProblemFilter } from './platform/problems/problem.filter';
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
 const PUBLISH_ROUTE = /^\/api\/domains\/[^/]+\/apis\/[^/]+\/versions\/?(\?.*)?$/;
@@ -39,7 +39,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
-  configureFastify(app.getHttpAdapter().getInstance(), app.get(MetricsService), logger);
+  configureFastify(app.getHttpAdapter().getInstance(), app.get(MetricsService));
 
   const docs = new DocumentBuilder()
     .setTitle('Charter registry API')
@@ -51,7 +51,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   return app;
 }
 
-function configureFastify(fastify: FastifyInstance, metrics: MetricsService, logger: Logger): void {
+function configureFastify(fastify: FastifyInstance, metrics: MetricsService): void {
   // Contract documents are taken as raw bytes: the registry keeps them byte for
   // byte and reports their syntax errors with lines (422), not as a 400 here.
   fastify.addContentTypeParser(YAML_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -78,12 +78,6 @@ function configureFastify(fastify: FastifyInstance, metrics: MetricsService, log
     metrics.httpDuration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
     done();
   });
-  // Unknown routes reach Nest's not-found handler, hence the filter, as NOT_FOUND.
-  // Errors raised by Fastify itself (content-type parsing, body limits) never reach
-  // Nest's filters: answer them with the same problem+json.
-  fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const answer = toProblem(error, request.url);
-    if (answer.unexpected) logger.error({ err: error, url: request.url }, 'unhandled error');
-    sendProblem(reply, answer);
-  });
+  // Unknown routes and Fastify's own errors (content-type parsing, body limits)
+  // reach Nest's handlers, hence ProblemFilter: the same problem+json everywhere.
 }

@@ -62,7 +62,8 @@ export class VersionsService {
       throw cannotWriteDomain(req.domain);
     }
     await this.domains.require(this.dataSource.manager, req.domain);
-    const loaded = await loadContractText(req.body, `${req.domain}/${req.api}`, {
+    const text = decodeUtf8(req.body);
+    const loaded = await loadContractText(text, `${req.domain}/${req.api}`, {
       maxBytes: this.config.contracts.maxDocumentBytes,
     });
     if (!loaded.ok) {
@@ -71,16 +72,16 @@ export class VersionsService {
       });
     }
     try {
-      return await this.store(req, loaded.value, actor);
+      return await this.store(req, text, loaded.value, actor);
     } catch (err) {
       // Two publishes of one version raced and the other committed first: answer as
       // if we had come second (200 for the same content, 409 otherwise).
-      if (isUniqueViolation(err)) return this.store(req, loaded.value, actor);
+      if (isUniqueViolation(err)) return this.store(req, text, loaded.value, actor);
       throw err;
     }
   }
 
-  private async store(req: PublishRequest, contract: Contract, actor: Principal): Promise<PublishOutcome> {
+  private async store(req: PublishRequest, text: string, contract: Contract, actor: Principal): Promise<PublishOutcome> {
     const change: RegistryChange = { action: 'version.published', domain: req.domain, api: req.api, version: contract.version };
     const outcome = await this.dataSource.transaction(async (manager) => {
       const domain = await this.domains.require(manager, req.domain);
@@ -99,7 +100,7 @@ export class VersionsService {
           { existingDigest: existing.digest, digest: contract.digest },
         );
       }
-      const gateResult = await this.runGates(manager, domain, api, req, contract);
+      const gateResult = await this.runGates(manager, domain, api, req.api, text, contract);
       if (!api) {
         api = await this.versions.createApi(manager, {
           domainId: domain.id,
@@ -109,7 +110,7 @@ export class VersionsService {
           description: describe(contract),
         });
       }
-      const row = await this.saveVersion(manager, api, existing, req, contract, actor, gateResult.changelog ?? null);
+      const row = await this.saveVersion(manager, api, existing, req, text, contract, actor, gateResult.changelog ?? null);
       await this.audit.append(manager, {
         actor: actor.subject,
         action: existing ? 'version.draft-replaced' : req.draft ? 'version.drafted' : 'version.published',
@@ -128,7 +129,8 @@ export class VersionsService {
     manager: EntityManager,
     domain: DomainEntity,
     api: ApiEntity | null,
-    req: PublishRequest,
+    apiKey: string,
+    rawText: string,
     contract: Contract,
   ): Promise<{ changelog?: unknown[] }> {
     let live: ApiVersionEntity[] | undefined;
@@ -136,9 +138,9 @@ export class VersionsService {
       manager,
       domain,
       api,
-      apiKey: req.api,
+      apiKey,
       contract,
-      rawText: req.body.toString('utf8'),
+      rawText,
       liveVersions: async () => (live ??= api ? await this.versions.listLiveWithDocuments(manager, api.id) : []),
     };
     const merged: { changelog?: unknown[] } = {};
@@ -154,6 +156,7 @@ export class VersionsService {
     api: ApiEntity,
     existing: ApiVersionEntity | null,
     req: PublishRequest,
+    text: string,
     contract: Contract,
     actor: Principal,
     changelog: unknown[] | null,
@@ -171,7 +174,7 @@ export class VersionsService {
       specVersion: contract.specVersion,
       title: contract.title,
       digest: contract.digest,
-      raw: req.body,
+      raw: text,
       rawFormat: contract.format,
       document: contract.document,
       changelog,
@@ -206,7 +209,7 @@ export class VersionsService {
     apiKey: string,
     version: string,
     want: 'yaml' | 'json' | 'raw',
-  ): Promise<{ body: Buffer | string; format: 'yaml' | 'json'; digest: string }> {
+  ): Promise<{ body: string; format: 'yaml' | 'json'; digest: string }> {
     const { row } = await this.requireVersion(domainKey, apiKey, version, true);
     if (want === 'raw' || want === row.rawFormat) return { body: row.raw, format: row.rawFormat, digest: row.digest };
     const body = want === 'json' ? JSON.stringify(row.document, null, 2) : toYaml(row.document, { aliasDuplicateObjects: false });
@@ -292,6 +295,17 @@ export class VersionsService {
 function describe(contract: Contract): string | null {
   const info = contract.document.info as { description?: unknown } | undefined;
   return typeof info?.description === 'string' ? info.description.slice(0, 2000) : null;
+}
+
+/** Contracts are UTF-8 text; anything else would not survive storage byte for byte. */
+function decodeUtf8(body: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    throw new CharterError('INVALID_CONTRACT', 'The document is not valid UTF-8 text.', {
+      errors: [{ code: 'PARSE_ERROR', message: 'the body is not valid UTF-8', pointer: '' }],
+    });
+  }
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -30,7 +30,7 @@ describe.each(ENGINES)('migrations on %s', (engine) => {
     const [version] = await ds.query(
       `INSERT INTO api_versions (api_id, version, major, minor, patch, lifecycle, spec_version, title, digest, raw, raw_format, document, published_by)
        VALUES ($1, '1.0.0', 1, 0, 0, 'published', '3.1.0', 'AR', 'abc', $2, 'yaml', '{}'::jsonb, 'test') RETURNING id`,
-      [api.id, Buffer.from('openapi: 3.1.0')],
+      [api.id, 'openapi: 3.1.0'],
     );
     await expect(ds.query(`UPDATE api_versions SET digest = 'other' WHERE id = $1`, [version.id])).rejects.toThrow(
       /immutable/,

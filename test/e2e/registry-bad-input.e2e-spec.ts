@@ -110,6 +110,12 @@ describe.each(ENGINES)('registry bad input on %s', (engine) => {
     expect(['REF_OUTSIDE_TREE', 'REF_NOT_FOUND']).toContain(res.json<{ errors: Array<{ code: string }> }>().errors[0].code);
   });
 
+  it('a body that is not UTF-8 text: 422', async () => {
+    const res = await publish(Buffer.concat([Buffer.from('openapi: 3.1.0\ninfo: {title: '), Buffer.from([0xc3, 0x28]), Buffer.from(', version: 1.0.0}\n')]));
+    expectProblem(res, 422, 'INVALID_CONTRACT');
+    expect(res.json<{ errors: Array<{ message: string }> }>().errors[0].message).toMatch(/UTF-8/);
+  });
+
   it('a 50 MiB body: 413 before it is stored', async () => {
     const body = Buffer.alloc(50 * 1024 * 1024, 'a');
     const res = await publish(body);
@@ -142,8 +148,16 @@ describe.each(ENGINES)('registry bad input on %s', (engine) => {
     expect(String(res.json().detail)).toMatch(/owners/);
   });
 
-  it('an unknown route: 404 problem', async () => {
-    const res = await send('GET', `${t.url}/api/nothing-here`, { headers: admin });
+  it('an unknown route: 404 problem carrying the request correlation id', async () => {
+    const res = await send('GET', `${t.url}/api/nothing-here`, { headers: { ...admin, 'x-correlation-id': 'case-4711.delivery' } });
     expectProblem(res, 404, 'NOT_FOUND');
+    expect(res.headers['x-correlation-id']).toBe('case-4711.delivery');
+    expect(res.json().correlationId).toBe('case-4711.delivery');
+  });
+
+  it('a forged correlation id (control characters): replaced, never echoed', async () => {
+    const res = await send('GET', `${t.url}/api/nothing-here`, { headers: { ...admin, 'x-correlation-id': 'a b\tc' } });
+    expect(res.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.json().correlationId).toBe(res.headers['x-correlation-id']);
   });
 });

@@ -49,9 +49,12 @@ export class ApiVersionEntity {
   @Column({ type: 'text' })
   digest!: string;
 
-  /** The document exactly as submitted, byte for byte. */
-  @Column({ type: 'bytea', select: false })
-  raw!: Buffer;
+  /**
+   * The document exactly as submitted. Bodies must be valid UTF-8, so text keeps
+   * them byte for byte (and PGlite stores text far faster than bytea).
+   */
+  @Column({ type: 'text', select: false })
+  raw!: string;
 
   @Column({ type: 'text' })
   rawFormat!: 'yaml' | 'json';
