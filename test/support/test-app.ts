@@ -38,7 +38,7 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
     LOG_LEVEL: 'silent',
     ...(db.options.url ? { DATABASE_URL: db.options.url } : {}),
     ...env,
-  });
+  }); // an empty string in env unsets a default (loadConfig treats '' as unset)
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
