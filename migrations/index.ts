@@ -4,5 +4,6 @@
  * Never edit a merged migration: add a new one.
  */
 import { CreateRegistry1763800000000 } from './1763800000000-CreateRegistry';
+import { CreateConsumers1763800100000 } from './1763800100000-CreateConsumers';
 
-export const MIGRATIONS = [CreateRegistry1763800000000];
+export const MIGRATIONS = [CreateRegistry1763800000000, CreateConsumers1763800100000];

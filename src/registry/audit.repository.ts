@@ -8,7 +8,7 @@ import type { PageRequest } from './pagination';
 export interface AuditRecord {
   actor: string;
   action: string;
-  targetType: 'domain' | 'api' | 'version';
+  targetType: 'domain' | 'api' | 'version' | 'consumer';
   target: string;
   details?: Record<string, unknown>;
 }

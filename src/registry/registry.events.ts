@@ -10,7 +10,8 @@ import { EventEmitter } from 'node:events';
 export const REGISTRY_CHANNEL = 'charter_registry';
 
 export interface RegistryChange {
-  action: 'domain.upserted' | 'version.published' | 'version.lifecycle';
+  action: 'domain.upserted' | 'version.published' | 'version.lifecycle' | 'consumers.changed';
+  /** Empty for changes that belong to no domain (consumers). */
   domain: string;
   api?: string;
   version?: string;

@@ -3,6 +3,11 @@ import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { ApisService } from './apis.service';
 import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
+import { ConsumersController } from './consumers.controller';
+import { ConsumersRepository } from './consumers.repository';
+import { ConsumersService } from './consumers.service';
+import { UsageController } from './usage.controller';
+import { UsageRepository } from './usage.repository';
 import { DomainsController } from './domains.controller';
 import { DomainsRepository } from './domains.repository';
 import { DomainsService } from './domains.service';
@@ -15,9 +20,12 @@ import { VersionsRepository } from './versions.repository';
 import { VersionsService } from './versions.service';
 
 @Module({
-  controllers: [DomainsController, VersionsController, AuditController],
+  controllers: [DomainsController, VersionsController, AuditController, ConsumersController, UsageController],
   providers: [
     DomainsRepository,
+    ConsumersRepository,
+    UsageRepository,
+    ConsumersService,
     VersionsRepository,
     AuditRepository,
     DomainsService,
@@ -28,7 +36,7 @@ import { VersionsService } from './versions.service';
     GovernanceLintGate,
     { provide: PUBLISH_GATES, inject: [GovernanceLintGate], useFactory: (...gates: PublishGate[]) => gates },
   ],
-  exports: [VersionsService, DomainsService, VersionsRepository, RegistryEvents],
+  exports: [VersionsService, DomainsService, VersionsRepository, ConsumersRepository, UsageRepository, RegistryEvents],
 })
 export class RegistryModule implements OnApplicationBootstrap {
   constructor(

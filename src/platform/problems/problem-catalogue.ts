@@ -20,7 +20,7 @@ export type ProblemCode =
   | 'NOT_ACCEPTABLE'
   | 'VERSION_CONFLICT'
   | 'KIND_CONFLICT'
-  | 'DOMAIN_EXISTS'
+  | 'ALREADY_EXISTS'
   | 'INVALID_LIFECYCLE_TRANSITION'
   | 'BREAKING_CHANGE'
   | 'SEMVER_VIOLATION'
@@ -53,7 +53,7 @@ export const PROBLEMS: Record<ProblemCode, ProblemKind> = {
   NOT_ACCEPTABLE: { status: 406, slug: 'not-acceptable', title: 'Not acceptable' },
   VERSION_CONFLICT: { status: 409, slug: 'version-conflict', title: 'Version already published with other content' },
   KIND_CONFLICT: { status: 409, slug: 'kind-conflict', title: 'Contract kind differs from the API' },
-  DOMAIN_EXISTS: { status: 409, slug: 'domain-exists', title: 'Domain already exists' },
+  ALREADY_EXISTS: { status: 409, slug: 'already-exists', title: 'Already exists' },
   INVALID_LIFECYCLE_TRANSITION: { status: 409, slug: 'invalid-lifecycle-transition', title: 'Invalid lifecycle transition' },
   BREAKING_CHANGE: { status: 409, slug: 'breaking-change', title: 'Breaking change' },
   SEMVER_VIOLATION: { status: 409, slug: 'semver-violation', title: 'Version bump does not match the change' },

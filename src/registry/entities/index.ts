@@ -1,7 +1,10 @@
+import { ApiKeyEntity } from './api-key.entity';
 import { ApiVersionEntity } from './api-version.entity';
 import { ApiEntity } from './api.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { ConsumerEntity } from './consumer.entity';
 import { DomainEntity } from './domain.entity';
+import { UsageCounterEntity } from './usage-counter.entity';
 
-export { ApiEntity, ApiVersionEntity, AuditEntryEntity, DomainEntity };
-export const ENTITIES = [DomainEntity, ApiEntity, ApiVersionEntity, AuditEntryEntity];
+export { ApiEntity, ApiKeyEntity, ApiVersionEntity, AuditEntryEntity, ConsumerEntity, DomainEntity, UsageCounterEntity };
+export const ENTITIES = [DomainEntity, ApiEntity, ApiVersionEntity, AuditEntryEntity, ConsumerEntity, ApiKeyEntity, UsageCounterEntity];
