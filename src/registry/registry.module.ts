@@ -11,6 +11,7 @@ import { UsageRepository } from './usage.repository';
 import { DomainsController } from './domains.controller';
 import { DomainsRepository } from './domains.repository';
 import { DomainsService } from './domains.service';
+import { CompatibilityGate } from './gates/compatibility.gate';
 import { GovernanceLintGate } from './gates/governance-lint.gate';
 import { PUBLISH_GATES, type PublishGate } from './publish-gate';
 import { RegistryEvents } from './registry.events';
@@ -34,7 +35,9 @@ import { VersionsService } from './versions.service';
     RegistryEvents,
     ContractsSeeder,
     GovernanceLintGate,
-    { provide: PUBLISH_GATES, inject: [GovernanceLintGate], useFactory: (...gates: PublishGate[]) => gates },
+    CompatibilityGate,
+    // Order matters: governance first (cheap to read), then compatibility.
+    { provide: PUBLISH_GATES, inject: [GovernanceLintGate, CompatibilityGate], useFactory: (...gates: PublishGate[]) => gates },
   ],
   exports: [VersionsService, DomainsService, VersionsRepository, ConsumersRepository, UsageRepository, RegistryEvents],
 })

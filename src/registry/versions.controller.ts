@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequireRole } from '../platform/auth/auth.decorators';
 import type { Principal } from '../platform/auth/principal';
 import { CharterError } from '../platform/problems/charter.error';
-import { ChangeLifecycleDto, VersionResponse } from './dto/version.dto';
+import { ChangeLifecycleDto, ChangelogResponse, VersionResponse } from './dto/version.dto';
 import { LIFECYCLES, type Lifecycle } from './entities/api-version.entity';
 import { type Page, pageRequest } from './pagination';
 import { VersionsService } from './versions.service';
@@ -77,6 +77,21 @@ export class VersionsController {
       .header('content-type', doc.format === 'json' ? 'application/json' : 'application/yaml; charset=utf-8')
       .header('etag', `"${doc.digest}"`)
       .send(doc.body);
+  }
+
+  @Get('api/domains/:domain/apis/:api/changelog')
+  @RequireRole('reader')
+  @ApiOperation({ summary: 'Classified changes between two versions (default: the latest against its predecessor)', operationId: 'getChangelog' })
+  async changelog(
+    @Param('domain') domain: string,
+    @Param('api') api: string,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<ChangelogResponse> {
+    if (!from || !to) {
+      throw new CharterError('MALFORMED_REQUEST', 'Give both ?from=VERSION and ?to=VERSION (either may be `latest`).');
+    }
+    return this.versions.changelog(domain, api, from, to);
   }
 
   @Patch(`${BASE}/:version`)

@@ -7,6 +7,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import * as semver from 'semver';
 import { DataSource, type EntityManager } from 'typeorm';
 import { stringify as toYaml } from 'yaml';
+import { checkCompatibility } from '../core/compat';
+import { diffContracts } from '../core/diff';
 import { loadContractText } from '../core/document';
 import type { Contract } from '../core/document/types';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
@@ -14,7 +16,8 @@ import { canWriteDomain, type Principal } from '../platform/auth/principal';
 import { CharterError } from '../platform/problems/charter.error';
 import { AuditRepository } from './audit.repository';
 import { DomainsService } from './domains.service';
-import type { VersionResponse } from './dto/version.dto';
+import type { ChangelogResponse, VersionResponse } from './dto/version.dto';
+import { changeView } from './change-view';
 import type { ApiEntity, ApiVersionEntity, DomainEntity } from './entities';
 import type { Lifecycle } from './entities/api-version.entity';
 import { type Page, type PageRequest, toPage } from './pagination';
@@ -214,6 +217,27 @@ export class VersionsService {
     if (want === 'raw' || want === row.rawFormat) return { body: row.raw, format: row.rawFormat, digest: row.digest };
     const body = want === 'json' ? JSON.stringify(row.document, null, 2) : toYaml(row.document, { aliasDuplicateObjects: false });
     return { body, format: want, digest: row.digest };
+  }
+
+  /** What changed between any two versions of an API, classified (for the portal and reviewers). */
+  async changelog(domainKey: string, apiKey: string, from: string, to: string): Promise<ChangelogResponse> {
+    const base = await this.requireVersion(domainKey, apiKey, from, true);
+    const head = await this.requireVersion(domainKey, apiKey, to, true);
+    const name = `${domainKey}/${apiKey}`;
+    const changes = checkCompatibility(
+      diffContracts(
+        { document: base.row.document, file: `${name}@${base.row.version}` },
+        { document: head.row.document, file: `${name}@${head.row.version}` },
+      ),
+    );
+    return {
+      domain: domainKey,
+      api: apiKey,
+      from: base.row.version,
+      to: head.row.version,
+      breaking: changes.some((c) => c.level === 'breaking'),
+      changes: changes.map(changeView),
+    };
   }
 
   async changeLifecycle(

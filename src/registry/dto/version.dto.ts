@@ -41,3 +41,13 @@ export class ApiSummaryResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) description!: string | null;
   @ApiPropertyOptional({ type: VersionResponse, nullable: true }) latest!: VersionResponse | null;
 }
+
+export class ChangelogResponse {
+  @ApiProperty() domain!: string;
+  @ApiProperty() api!: string;
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ description: 'true when a client of `from` could break against `to`' }) breaking!: boolean;
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'each change: rule id, level, operation or channel, pointers, sentence' })
+  changes!: Record<string, unknown>[];
+}
