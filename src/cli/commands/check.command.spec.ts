@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { run } from '../main';
+import { charter, type CliResult } from '../../../test/support/run-cli';
 
 const api = (version: string, extra: Record<string, unknown> = {}, required = ['id', 'status']) => ({
   openapi: '3.0.3',
@@ -35,18 +35,12 @@ const write = (rel: string, data: unknown) => {
   writeFileSync(join(dir, rel), typeof data === 'string' ? data : stringify(data));
 };
 
-async function check(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
+async function check(...args: string[]): Promise<CliResult> {
   const cwd = process.cwd();
   process.chdir(dir);
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
   try {
-    return { code: await run(['check', ...args]), out, err };
+    return await charter('check', ...args);
   } finally {
-    o.mockRestore();
-    e.mockRestore();
     process.chdir(cwd);
   }
 }

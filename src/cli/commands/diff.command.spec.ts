@@ -2,24 +2,11 @@
  * `charter diff` end to end, in-process: exit codes, formats, and located errors.
  */
 import { join, relative } from 'node:path';
-import { run } from '../main';
+import { charter } from '../../../test/support/run-cli';
 
 const FIX = relative(process.cwd(), join(__dirname, '../../../test/fixtures/compat'));
 const pair = (name: string): [string, string] => [join(FIX, name, 'base.yaml'), join(FIX, name, 'head.yaml')];
 
-async function charter(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    const code = await run(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 describe('charter diff', () => {
   it('exits 1 on a breaking change and says which, in text', async () => {

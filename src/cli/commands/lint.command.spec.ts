@@ -3,22 +3,13 @@
  * 1 (error findings), 2 (could not run), output formats, and messages that name
  * the file and rule without a stack trace.
  */
-import { run } from '../main';
+import { charter as runCharter } from '../../../test/support/run-cli';
 
 const DIR = 'test/fixtures/lint/cli';
 
 async function charter(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
-  try {
-    const code = await run(args);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
+  const { code, out, err } = await runCharter(...args);
+  return { code, stdout: out, stderr: err };
 }
 
 describe('charter lint', () => {

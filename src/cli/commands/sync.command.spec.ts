@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { run } from '../main';
+import { charter, type CliResult } from '../../../test/support/run-cli';
 import { apiKeyOf, versionsUrl } from './sync.command';
 
 interface Seen {
@@ -30,17 +30,8 @@ const api = (title: string, version: string) => ({
   paths: { '/x': { get: { responses: { '200': { description: 'ok' } } } } },
 });
 
-async function sync(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await run(['sync', '--contracts', join(dir, 'contracts'), ...args]), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+function sync(...args: string[]): Promise<CliResult> {
+  return charter('sync', '--contracts', join(dir, 'contracts'), ...args);
 }
 
 const registry = (): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

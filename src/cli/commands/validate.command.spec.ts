@@ -1,32 +1,7 @@
-import { run } from '../main';
+import { charter } from '../../../test/support/run-cli';
 
 const FIXTURES = 'test/fixtures/document';
 
-interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function charter(...args: string[]): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await run(args);
-    return { code, out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
 
 describe('charter validate', () => {
   it('prints one line per valid file and exits 0', async () => {
