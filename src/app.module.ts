@@ -7,15 +7,14 @@ import type { DynamicModule } from '@nestjs/common';
 import type { AppConfig } from './platform/config/app-config';
 import { PlatformModule } from './platform/platform.module';
 import { RegistryModule } from './registry/registry.module';
+import { GatewayModule } from './gateway/gateway.module';
 
 export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
-    const control = [RegistryModule];
-    const gateway: DynamicModule['imports'] = [];
     const byRole = {
-      all: [...control, ...gateway],
-      control,
-      gateway: [RegistryModule, ...gateway],
+      all: [RegistryModule, GatewayModule],
+      control: [RegistryModule],
+      gateway: [GatewayModule],
     } as const;
     return { module: AppModule, imports: [PlatformModule.forRoot(config), ...byRole[config.role]] };
   }

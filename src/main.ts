@@ -18,8 +18,9 @@ export async function serve(env: Record<string, string | undefined> = process.en
   }
   const app = await createApp(config);
   await app.listen(config.http.port, config.http.host);
+  const gateway = config.role === 'control' ? '' : `, gateway on http://${config.http.host}:${config.http.gatewayPort}`;
   process.stdout.write(
-    `charter: control plane on http://${config.http.host}:${config.http.port} (role ${config.role}, ` +
+    `charter: control plane on http://${config.http.host}:${config.http.port}${gateway} (role ${config.role}, ` +
       `database ${config.database.url ? 'postgres' : `pglite at ${config.database.dataDir}`})\n`,
   );
   return 0;

@@ -116,6 +116,13 @@ describe.each(ENGINES)('registry bad input on %s', (engine) => {
     expect(res.json<{ errors: Array<{ message: string }> }>().errors[0].message).toMatch(/UTF-8/);
   });
 
+  it('gateway policies that cannot be compiled: 422 naming the extension', async () => {
+    const doc = { ...openapiDoc('1.6.0'), 'x-charter-rate-limit': { limit: -3, window: 'soon', by: 'moon' } };
+    const res = await publish(asYaml(doc));
+    expectProblem(res, 422, 'INVALID_CONTRACT');
+    expect(res.json<{ errors: Array<{ pointer: string }> }>().errors.some((e) => e.pointer.startsWith('/x-charter-rate-limit'))).toBe(true);
+  });
+
   it('a 50 MiB body: 413 before it is stored', async () => {
     const body = Buffer.alloc(50 * 1024 * 1024, 'a');
     const res = await publish(body);

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/bootstrap';
 import { type AppConfig, loadConfig } from '../../src/platform/config/app-config';
-import { createTestDatabase, type Engine } from './test-database';
+import { createTestDatabase, type Engine, type TestDatabase } from './test-database';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
@@ -18,13 +18,19 @@ export interface TestApp {
   config: AppConfig;
   url: string;
   dataDir: string;
+  database: TestDatabase;
   token(claims: { role: string; domains?: string[]; sub?: string }, opts?: jwt.SignOptions, secret?: string): string;
   close(): Promise<void>;
 }
 
-export async function startTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase(engine);
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'charter-e2e-'));
+export interface StartOptions {
+  /** Reopen the database (and PGlite data dir) of an app that was closed, instead of a fresh one. */
+  reuse?: TestApp;
+}
+
+export async function startTestApp(engine: Engine, env: Record<string, string> = {}, opts: StartOptions = {}): Promise<TestApp> {
+  const db = opts.reuse ? opts.reuse.database : env.DATABASE_URL ? borrowed(env.DATABASE_URL) : await createTestDatabase(engine);
+  const dataDir = opts.reuse ? opts.reuse.dataDir : mkdtempSync(path.join(tmpdir(), 'charter-e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -47,6 +53,7 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
     config,
     url: `http://127.0.0.1:${address.port}`,
     dataDir,
+    database: db,
     token: ({ sub, ...claims }, opts = {}, secret = TEST_SECRET) =>
       jwt.sign({ domains: [], ...claims }, secret, {
         algorithm: 'HS256',
@@ -62,4 +69,9 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Another app's database: used, never dropped, by this one. */
+function borrowed(url: string): TestDatabase {
+  return { engine: 'postgres', options: { url }, migrated: true, drop: async () => undefined };
 }

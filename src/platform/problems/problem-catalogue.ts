@@ -18,6 +18,7 @@ export type ProblemCode =
   | 'VERSION_NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'NOT_ACCEPTABLE'
+  | 'REQUEST_TIMEOUT'
   | 'VERSION_CONFLICT'
   | 'KIND_CONFLICT'
   | 'ALREADY_EXISTS'
@@ -26,11 +27,13 @@ export type ProblemCode =
   | 'SEMVER_VIOLATION'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'HEADERS_TOO_LARGE'
   | 'INVALID_CONTRACT'
   | 'GOVERNANCE_VIOLATION'
   | 'RATE_LIMITED'
   | 'INTERNAL_ERROR'
   | 'BAD_GATEWAY'
+  | 'RESPONSE_VALIDATION_FAILED'
   | 'SERVICE_UNAVAILABLE'
   | 'GATEWAY_TIMEOUT';
 
@@ -51,6 +54,7 @@ export const PROBLEMS: Record<ProblemCode, ProblemKind> = {
   VERSION_NOT_FOUND: { status: 404, slug: 'version-not-found', title: 'Version not found' },
   METHOD_NOT_ALLOWED: { status: 405, slug: 'method-not-allowed', title: 'Method not allowed' },
   NOT_ACCEPTABLE: { status: 406, slug: 'not-acceptable', title: 'Not acceptable' },
+  REQUEST_TIMEOUT: { status: 408, slug: 'request-timeout', title: 'Request timeout' },
   VERSION_CONFLICT: { status: 409, slug: 'version-conflict', title: 'Version already published with other content' },
   KIND_CONFLICT: { status: 409, slug: 'kind-conflict', title: 'Contract kind differs from the API' },
   ALREADY_EXISTS: { status: 409, slug: 'already-exists', title: 'Already exists' },
@@ -59,11 +63,13 @@ export const PROBLEMS: Record<ProblemCode, ProblemKind> = {
   SEMVER_VIOLATION: { status: 409, slug: 'semver-violation', title: 'Version bump does not match the change' },
   PAYLOAD_TOO_LARGE: { status: 413, slug: 'payload-too-large', title: 'Payload too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, slug: 'unsupported-media-type', title: 'Unsupported media type' },
+  HEADERS_TOO_LARGE: { status: 431, slug: 'request-header-fields-too-large', title: 'Request header fields too large' },
   INVALID_CONTRACT: { status: 422, slug: 'invalid-contract', title: 'Invalid contract' },
   GOVERNANCE_VIOLATION: { status: 422, slug: 'governance-violation', title: 'Contract violates governance rules' },
   RATE_LIMITED: { status: 429, slug: 'rate-limited', title: 'Too many requests' },
   INTERNAL_ERROR: { status: 500, slug: 'internal-error', title: 'Internal error' },
   BAD_GATEWAY: { status: 502, slug: 'bad-gateway', title: 'Bad gateway' },
+  RESPONSE_VALIDATION_FAILED: { status: 502, slug: 'response-validation-failed', title: 'Upstream response violates the contract' },
   SERVICE_UNAVAILABLE: { status: 503, slug: 'service-unavailable', title: 'Service unavailable' },
   GATEWAY_TIMEOUT: { status: 504, slug: 'gateway-timeout', title: 'Gateway timeout' },
 };

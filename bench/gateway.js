@@ -1,0 +1,379 @@
+#!/usr/bin/env node
+/**
+ * Gateway overhead: the same GET through
+ *   direct    autocannon -> upstream stub
+ *   baseline  bare fastify + @fastify/reply-from (no policies) -> upstream
+ *   charter   Charter's GatewayServer with bearer JWT (HS256), request validation
+ *             (path + query + header params), rate limit (high limit, so nothing is
+ *             refused), response validation (default: monitor), access log and
+ *             metrics on; the example contracts of contracts/ are loaded too, so
+ *             the RSS figure is "with the example contracts"
+ *   express-gateway (optional) 1.16 with jwt + proxy policies, when installed:
+ *             --express-gateway DIR names a folder where `npm install express-gateway`
+ *             was run. Its rate-limit policy is left out: on Node 20 it holds every
+ *             request ~1 s (memory and Redis stores alike), and it has no request
+ *             validation, so this is a lighter policy set than Charter's.
+ * all on 127.0.0.1, each server in its own process, autocannon in this one.
+ *
+ * Measurements, each bounded (default 8 s, after a warm-up):
+ *   throughput  50 connections as fast as possible, `--rounds` times per proxy,
+ *               interleaved (baseline, charter, baseline, charter): best req/s of each,
+ *               and the server's CPU time per request (process.cpuUsage), which a
+ *               machine shared with other work disturbs far less than req/s.
+ *   latency     50 connections at a fixed rate below saturation (default 2000 req/s):
+ *               p50/p99, and p99 added over direct. At saturation, latency is mostly
+ *               queueing (connections / throughput), so the added-latency target is
+ *               read from this fixed-rate run; the saturated p99 is printed too.
+ *
+ * Usage: npm run build && node bench/gateway.js [--duration 8] [--connections 50]
+ *        [--rate 2000] [--rounds 2] [--express-gateway /path/with/node_modules]
+ */
+'use strict';
+const { fork } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist/src');
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : def;
+};
+const ROLE = opt('--role', 'main');
+const DURATION = Math.max(2, Math.min(10, Number(opt('--duration', '8'))));
+const CONNECTIONS = Number(opt('--connections', '50'));
+const RATE = Number(opt('--rate', '2000'));
+const ROUNDS = Math.max(1, Math.min(4, Number(opt('--rounds', '2'))));
+const EG_DIR = opt('--express-gateway', process.env.EXPRESS_GATEWAY_DIR);
+const SECRET = 'bench-secret-bench-secret-bench-secret!';
+const ISSUER = 'https://id.bench';
+const AUDIENCE = 'bench-api';
+const PREFIX = '/bench/items/v1';
+const REQUEST_PATH = `${PREFIX}/items/12345?limit=10`;
+const ITEM = JSON.stringify({ id: '12345', name: 'pallet', price: 12.5, tags: ['a', 'b'] });
+
+const BENCH_CONTRACT = {
+  openapi: '3.0.3',
+  info: { title: 'Bench items', version: '1.0.0' },
+  'x-charter-rate-limit': { limit: 1_000_000_000, window: '60s', by: 'consumer' },
+  security: [{ bearer: ['items:read'] }],
+  paths: {
+    '/items/{id}': {
+      get: {
+        operationId: 'getItem',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9]+$' } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+          { name: 'x-correlation-id', in: 'header', schema: { type: 'string', maxLength: 128 } },
+        ],
+        responses: {
+          '200': {
+            description: 'the item',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['id', 'name'],
+                  properties: { id: { type: 'string' }, name: { type: 'string' }, price: { type: 'number' }, tags: { type: 'array', items: { type: 'string' } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+};
+
+// ---------------------------------------------------------------- child roles
+
+function reportReady(port) {
+  process.send({ ready: true, port });
+  process.on('message', (m) => {
+    if (m === 'rss') process.send({ rss: process.memoryUsage().rss });
+    if (m === 'cpu') {
+      const u = process.cpuUsage();
+      process.send({ cpu: u.user + u.system });
+    }
+  });
+}
+
+async function runUpstream() {
+  const http = require('node:http');
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(ITEM) });
+      res.end(ITEM);
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  server.listen(0, '127.0.0.1', () => reportReady(server.address().port));
+}
+
+async function runBaseline(upstream) {
+  const fastify = require('fastify')({ logger: false });
+  await fastify.register(require('@fastify/reply-from'), { base: upstream, undici: { connections: 128, pipelining: 1 } });
+  fastify.all('/*', (req, reply) => reply.from(req.url.slice(PREFIX.length)));
+  await fastify.listen({ port: 0, host: '127.0.0.1' });
+  reportReady(fastify.server.address().port);
+}
+
+/** The example contracts of contracts/, loaded as the registry would publish them. */
+async function exampleContracts() {
+  const { loadContract } = require(path.join(DIST, 'core/document'));
+  const YAML = require('yaml');
+  const tree = path.join(ROOT, 'contracts');
+  const source = { read: async (p) => (fs.existsSync(path.join(tree, p)) ? fs.readFileSync(path.join(tree, p), 'utf8') : undefined) };
+  const apis = [];
+  const domains = [];
+  const env = {};
+  if (!fs.existsSync(tree)) return { apis, domains, env };
+  for (const key of fs.readdirSync(tree)) {
+    const dir = path.join(tree, key);
+    if (key.startsWith('_') || !fs.statSync(dir).isDirectory() || !fs.existsSync(path.join(dir, 'domain.yaml'))) continue;
+    const d = YAML.parse(fs.readFileSync(path.join(dir, 'domain.yaml'), 'utf8'));
+    domains.push({ key, upstream: d.upstream, auth: d.auth, correlation: d.correlation });
+    if (d.auth?.jwt?.secretEnv) env[d.auth.jwt.secretEnv] = `${key}-demo-secret-demo-secret-demo-secret`;
+    for (const f of fs.readdirSync(dir)) {
+      const entry = f.endsWith('.openapi.yaml') ? `${key}/${f}` : fs.existsSync(path.join(dir, f, 'openapi.yaml')) ? `${key}/${f}/openapi.yaml` : undefined;
+      if (!entry) continue;
+      const loaded = await loadContract(entry, source);
+      if (!loaded.ok) continue;
+      const c = loaded.value;
+      apis.push({ domain: key, api: f.replace('.openapi.yaml', ''), version: c.version, major: Number(c.version.split('.')[0]), kind: 'openapi', lifecycle: 'published', document: c.document, digest: c.digest });
+    }
+  }
+  return { apis, domains, env };
+}
+
+async function runCharter(upstream) {
+  const { GatewayServer } = require(path.join(DIST, 'gateway'));
+  const pino = require('pino');
+  const { Registry } = require('prom-client');
+  // The access log is on (one line per request), written as pino writes stdout by
+  // default (synchronously), to /dev/null: serializing and the write call are
+  // measured, not a disk.
+  const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }));
+  const gateway = new GatewayServer({ logger, metricsRegistry: new Registry() });
+  const examples = await exampleContracts();
+  const result = await gateway.applyTable({
+    apis: [
+      { domain: 'bench', api: 'items', version: '1.0.0', major: 1, kind: 'openapi', lifecycle: 'published', document: BENCH_CONTRACT },
+      ...examples.apis,
+    ],
+    domains: [{ key: 'bench', upstream, auth: { jwt: { issuer: ISSUER, audience: AUDIENCE, secretEnv: 'BENCH_JWT_SECRET' } } }, ...examples.domains],
+    consumers: [],
+    env: { BENCH_JWT_SECRET: SECRET, ...examples.env },
+  });
+  if (!result.ok) throw new Error(`route table: ${JSON.stringify(result.errors)}`);
+  const { port } = await gateway.listen(0, '127.0.0.1');
+  process.send({ routes: Object.keys(result.routes).length });
+  reportReady(port);
+}
+
+async function runExpressGateway(upstream, dir) {
+  const egRoot = path.dirname(require.resolve('express-gateway/package.json', { paths: [dir] }));
+  const cfg = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-bench-eg-'));
+  fs.cpSync(path.join(egRoot, 'lib/config/models'), path.join(cfg, 'models'), { recursive: true });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const yaml = (o) => JSON.stringify(o, null, 1); // JSON is YAML
+  fs.writeFileSync(
+    path.join(cfg, 'gateway.config.yml'),
+    yaml({
+      http: { port, hostname: '127.0.0.1' },
+      apiEndpoints: { api: { host: '*', paths: `${PREFIX}/*` } },
+      serviceEndpoints: { backend: { url: upstream } },
+      policies: ['jwt', 'proxy'],
+      pipelines: {
+        default: {
+          apiEndpoints: ['api'],
+          policies: [
+            { jwt: [{ action: { secretOrPublicKey: SECRET, checkCredentialExistence: false, audience: AUDIENCE, issuer: ISSUER } }] },
+            { proxy: [{ action: { serviceEndpoint: 'backend', stripPath: true, changeOrigin: true } }] },
+          ],
+        },
+      },
+    }),
+  );
+  fs.writeFileSync(
+    path.join(cfg, 'system.config.yml'),
+    yaml({ db: { redis: { emulate: true, namespace: 'EG' } }, crypto: { cipherKey: 'k', algorithm: 'aes256', saltRounds: 10 }, session: { secret: 's', resave: false, saveUninitialized: false } }),
+  );
+  process.env.LOG_LEVEL = 'error';
+  require(egRoot)().load(cfg).run();
+  // EG does not say when it listens: poll the port.
+  const net = require('node:net');
+  for (let i = 0; i < 100; i++) {
+    const open = await new Promise((resolve) => {
+      const s = net.connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)));
+      s.on('error', () => resolve(false));
+    });
+    if (open) return reportReady(port);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('express-gateway did not start');
+}
+
+// ---------------------------------------------------------------- main
+
+function start(role, extra = []) {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--role', role, ...extra], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const info = { child };
+    const on = (m) => {
+      if (m.routes !== undefined) info.routes = m.routes;
+      if (m.ready) {
+        child.off('message', on);
+        resolve({ ...info, port: m.port });
+      }
+    };
+    child.on('message', on);
+    child.once('exit', (code) => reject(new Error(`${role} exited with ${code}`)));
+  });
+}
+
+function ask(child, what) {
+  return new Promise((resolve) => {
+    const on = (m) => {
+      if (m[what] === undefined) return;
+      child.off('message', on);
+      resolve(m[what]);
+    };
+    child.on('message', on);
+    child.send(what);
+  });
+}
+
+async function stop(child) {
+  child.removeAllListeners('exit');
+  child.kill('SIGKILL');
+}
+
+async function load(target, rate, warmup) {
+  const autocannon = require('autocannon');
+  const base = { url: `http://127.0.0.1:${target.port}${REQUEST_PATH}`, connections: CONNECTIONS, pipelining: 1, headers: target.headers, ...(rate ? { overallRate: rate } : {}) };
+  await autocannon({ ...base, duration: warmup }); // warm-up: JIT, pools, caches
+  const cpu0 = await ask(target.child, 'cpu');
+  const r = await autocannon({ ...base, duration: DURATION });
+  const cpu1 = await ask(target.child, 'cpu');
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    mean: r.latency.average,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    cpuPerRequest: (cpu1 - cpu0) / Math.max(1, r.requests.total),
+  };
+}
+
+async function main() {
+  for (const f of ['gateway/index.js', 'core/document/index.js']) {
+    if (!fs.existsSync(path.join(DIST, f))) {
+      console.error('bench/gateway.js: dist/ is missing; run `npm run build` first');
+      process.exit(2);
+    }
+  }
+  const { SignJWT } = require('jose');
+  const token = await new SignJWT({ sub: 'bench-user', scope: 'items:read', azp: 'bench-client' })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(new TextEncoder().encode(SECRET));
+  const auth = { authorization: `Bearer ${token}` };
+
+  console.log(`gateway bench: node ${process.version}, ${os.cpus().length} CPUs, ${CONNECTIONS} connections, ${DURATION} s per run (+2 s warm-up), fixed rate ${RATE} req/s`);
+  const upstream = await start('upstream');
+  const upstreamUrl = `http://127.0.0.1:${upstream.port}`;
+  const targets = [
+    { name: 'direct', port: upstream.port, headers: {} },
+    { name: 'baseline', role: 'baseline', headers: {} },
+    { name: 'charter', role: 'charter', headers: auth },
+  ];
+  let egNote = 'not run: pass --express-gateway DIR (a folder where `npm install express-gateway` was run)';
+  if (EG_DIR) {
+    try {
+      require.resolve('express-gateway/package.json', { paths: [EG_DIR] });
+      targets.push({ name: 'express-gateway', role: 'express-gateway', extra: ['--eg', EG_DIR], headers: auth });
+    } catch {
+      egNote = `not run: express-gateway not found under ${EG_DIR}`;
+    }
+  }
+  const servers = [];
+  let direct;
+  const results = {};
+  const fmt = (r) => `${r.rps.toFixed(0).padStart(7)} req/s  mean ${r.mean.toFixed(2)} ms p50 ${r.p50} ms p99 ${r.p99} ms  CPU ${r.cpuPerRequest.toFixed(1)} us/req`;
+  try {
+    direct = { name: 'direct', port: upstream.port, child: upstream.child, headers: {} };
+    for (const t of targets.slice(1)) {
+      const server = await start(t.role, ['--upstream', upstreamUrl, ...(t.extra ?? [])]);
+      servers.push({ ...t, ...server });
+    }
+    results.direct = await load(direct, 0, 2);
+    console.log(`${'direct'.padEnd(16)} saturated ${fmt(results.direct)}`);
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const t of servers) {
+        const r = await load(t, 0, round === 1 ? 2 : 1);
+        console.log(`${t.name.padEnd(16)} saturated ${fmt(r)}  (round ${round})  non-2xx ${r.non2xx} errors ${r.errors}`);
+        const best = results[t.name];
+        results[t.name] = {
+          ...(best && best.rps >= r.rps ? best : r),
+          cpuPerRequest: Math.min(best?.cpuPerRequest ?? Infinity, r.cpuPerRequest),
+          bad: (best?.bad ?? 0) + r.non2xx + r.errors,
+          routes: t.routes,
+        };
+      }
+    }
+    results.direct.fixed = await load(direct, RATE, 1);
+    console.log(`${'direct'.padEnd(16)} at ${RATE}/s ${fmt(results.direct.fixed)}`);
+    for (const t of servers) {
+      const r = await load(t, RATE, 1);
+      results[t.name].fixed = r;
+      results[t.name].bad += r.non2xx + r.errors;
+      results[t.name].rss = await ask(t.child, 'rss');
+      console.log(`${t.name.padEnd(16)} at ${RATE}/s ${fmt(r)}  RSS ${(results[t.name].rss / 1048576).toFixed(0)} MB`);
+    }
+  } finally {
+    for (const t of servers) await stop(t.child);
+    await stop(upstream.child);
+  }
+  const c = results.charter;
+  const b = results.baseline;
+  const d = results.direct;
+  console.log('');
+  console.log(`throughput charter / baseline: ${((c.rps / b.rps) * 100).toFixed(1)} %  (target >= 80 %)`);
+  console.log(`CPU per request charter / baseline: ${c.cpuPerRequest.toFixed(1)} / ${b.cpuPerRequest.toFixed(1)} us = ${((b.cpuPerRequest / c.cpuPerRequest) * 100).toFixed(1)} % of baseline efficiency`);
+  console.log(`p99 added over direct at ${RATE} req/s, ${CONNECTIONS} connections: charter ${(c.fixed.p99 - d.fixed.p99).toFixed(2)} ms, baseline ${(b.fixed.p99 - d.fixed.p99).toFixed(2)} ms  (target <= 2 ms; autocannon percentiles are whole ms)`);
+  console.log(`mean added over direct at ${RATE} req/s: charter ${(c.fixed.mean - d.fixed.mean).toFixed(2)} ms, baseline ${(b.fixed.mean - d.fixed.mean).toFixed(2)} ms`);
+  console.log(`p99 added over direct, saturated: charter ${(c.p99 - d.p99).toFixed(2)} ms, baseline ${(b.p99 - d.p99).toFixed(2)} ms`);
+  console.log(`charter RSS with ${c.routes} routes (bench + example contracts): ${(c.rss / 1048576).toFixed(0)} MB  (target < 200 MB)`);
+  const eg = results['express-gateway'];
+  console.log(
+    eg
+      ? `express-gateway (jwt + proxy only): ${eg.rps.toFixed(0)} req/s, ${eg.cpuPerRequest.toFixed(1)} us/req; charter / express-gateway: ${((c.rps / eg.rps) * 100).toFixed(1)} %`
+      : `express-gateway: ${egNote}`,
+  );
+  if (c.bad > 0) {
+    console.error('charter answered non-2xx or errored: the figures are not valid');
+    process.exit(1);
+  }
+}
+
+const upstreamArg = opt('--upstream', '');
+const roles = {
+  main,
+  upstream: runUpstream,
+  baseline: () => runBaseline(upstreamArg),
+  charter: () => runCharter(upstreamArg),
+  'express-gateway': () => runExpressGateway(upstreamArg, opt('--eg', '')),
+};
+roles[ROLE]().catch((error) => {
+  console.error(error);
+  process.exit(2);
+});

@@ -1,0 +1,63 @@
+/**
+ * Per-request state, one object per request. It captures the route table the
+ * request started with; stages fill it in order (route, identity, rate-limit
+ * headers, buffered body) and the proxy reads it.
+ */
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ANONYMOUS, type BodyMedia, type Identity } from '../../policies';
+import { problem, sendProblem, type GatewayProblemCode } from '../problems/gateway-problems';
+import type { ApiRoute, RouteOperation, RouteTable } from '../route-table';
+import type { RequestTarget } from '../routing/request-target';
+
+/**
+ * Aborts the upstream request when the client leaves. An EventEmitter with
+ * `aborted` is what undici accepts as a signal, and costs far less per request
+ * than an AbortController.
+ */
+export class UpstreamAbort extends EventEmitter {
+  aborted = false;
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.emit('abort');
+  }
+}
+
+export class RequestContext {
+  readonly start = performance.now();
+  correlationId = '';
+  target?: RequestTarget;
+  query: ReadonlyMap<string, string[]> = new Map();
+  api?: ApiRoute;
+  op?: RouteOperation;
+  pathParams: Record<string, string> = {};
+  identity: Identity = ANONYMOUS;
+  /** Flat [name, value, ...] added to the answer, whoever writes it (proxy, mock, problem). */
+  readonly answerHeaders: string[] = [];
+  /** The request body when it was buffered (for validation); otherwise the proxy streams `req`. */
+  body?: Buffer;
+  bodyMedia?: BodyMedia;
+  /** What went wrong upstream, for the access log (`connect`, `timeout`, `reset`, ...). */
+  upstreamError?: string;
+  upstreamStatus?: number;
+  /** Set when the answer did not come from the upstream: `mock`, or a rejection slug. */
+  outcome?: string;
+  /** Set while a request is proxied: fired when the client leaves before the answer is done. */
+  upstreamAbort?: UpstreamAbort;
+
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly table: RouteTable,
+  ) {}
+
+  /** Answers with a problem; `headers` are extras on top of answerHeaders. */
+  reject(code: GatewayProblemCode, detail: string, extras: { errors?: unknown[]; headers?: string[] } = {}): void {
+    const p = problem(code);
+    this.outcome = p.slug;
+    const headers = extras.headers ? [...this.answerHeaders, ...extras.headers] : this.answerHeaders;
+    sendProblem(this.res, p, { detail, instance: this.target?.path, correlationId: this.correlationId, errors: extras.errors }, headers);
+  }
+}

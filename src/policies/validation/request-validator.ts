@@ -1,0 +1,109 @@
+/**
+ * Request validation for one operation, built once per route table: a single ajv
+ * function checks every parameter location at once (so one answer lists every
+ * error), and one function per declared JSON body media type checks the body.
+ */
+import type { ValidateFunction } from 'ajv';
+import type { OperationPlan, ParamLocation, ParamPlan } from '../../core/policy';
+import type { VersionSchemaCompiler } from '../schema/schema-compiler';
+import { baseMediaType, isJsonType, pickMedia } from './media-type';
+import { parseCookies, parseDeepObject, parseQueryParam, parseSimpleParam } from './param-parser';
+import { bodyErrors, paramErrors, type ValidationError } from './validation-error';
+
+export interface RequestParts {
+  pathParams: Readonly<Record<string, string>>;
+  query: ReadonlyMap<string, string[]>;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+export interface BodyMedia {
+  mediaType: string;
+  json: boolean;
+  validate?: ValidateFunction;
+}
+
+export type ContentTypeVerdict = { ok: true; media?: BodyMedia } | { ok: false; status: 400 | 415; error: ValidationError };
+
+export class RequestValidator {
+  private readonly params: ParamPlan[];
+  private readonly validateParamsFn?: ValidateFunction;
+  private readonly hasCookies: boolean;
+  private readonly bodyRequired: boolean;
+  private readonly bodies: BodyMedia[];
+  readonly declaresBody: boolean;
+
+  constructor(plan: OperationPlan, compiler: VersionSchemaCompiler) {
+    this.params = plan.parameters;
+    this.hasCookies = plan.parameters.some((p) => p.in === 'cookie');
+    this.validateParamsFn = this.params.length > 0 ? compiler.compile(paramsSchema(plan.parameters, compiler), plan.pointer + '/parameters') : undefined;
+    this.declaresBody = plan.requestBody !== undefined && plan.requestBody.contents.length > 0;
+    this.bodyRequired = plan.requestBody?.required === true;
+    this.bodies = (plan.requestBody?.contents ?? []).map((c) => {
+      const json = isJsonType(baseMediaType(c.mediaType)) || c.mediaType === '*/*';
+      return { mediaType: c.mediaType, json, validate: json && c.schemaPointer ? compiler.compilePointer(c.schemaPointer) : undefined };
+    });
+  }
+
+  /** Appends every parameter error to `errors`. */
+  validateParams(parts: RequestParts, errors: ValidationError[]): void {
+    if (this.params.length === 0) return;
+    const values: Record<ParamLocation, Record<string, unknown>> = { path: {}, query: {}, header: {}, cookie: {} };
+    const cookies = this.hasCookies ? parseCookies(headerValue(parts.headers.cookie)) : undefined;
+    for (const param of this.params) {
+      let value: unknown;
+      if (param.in === 'path') {
+        const raw = parts.pathParams[param.name];
+        value = raw === undefined ? undefined : parseSimpleParam(param, raw);
+      } else if (param.in === 'query') {
+        if (param.style === 'deepObject') value = parseDeepObject(param, parts.query);
+        else {
+          const raw = parts.query.get(param.name);
+          value = raw === undefined ? undefined : parseQueryParam(param, raw, errors);
+        }
+      } else if (param.in === 'header') {
+        const raw = headerValue(parts.headers[param.name]);
+        value = raw === undefined ? undefined : parseSimpleParam(param, raw);
+      } else {
+        const raw = cookies?.get(param.name);
+        value = raw === undefined ? undefined : parseQueryParam(param, raw, errors);
+      }
+      if (value !== undefined) values[param.in][param.name] = value;
+    }
+    const validate = this.validateParamsFn;
+    if (validate && !validate(values) && validate.errors) paramErrors(validate.errors, errors);
+  }
+
+  /** Content-type and presence check; says which declared media (if any) to validate against. */
+  checkBody(contentType: string | undefined, hasBody: boolean): ContentTypeVerdict {
+    if (!hasBody) {
+      return this.bodyRequired ? { ok: false, status: 400, error: { in: 'body', pointer: '', message: 'is required', keyword: 'required' } } : { ok: true };
+    }
+    if (!this.declaresBody) return { ok: true };
+    const type = baseMediaType(contentType);
+    const media = type === '' ? undefined : pickMedia(this.bodies, type);
+    if (!media) {
+      const accepted = this.bodies.map((b) => b.mediaType).join(', ');
+      return { ok: false, status: 415, error: { in: 'header', name: 'content-type', pointer: '', message: `must be one of: ${accepted}`, keyword: 'contentType' } };
+    }
+    return { ok: true, media: { ...media, json: media.json || isJsonType(type) } };
+  }
+
+  validateBody(media: BodyMedia, body: unknown, errors: ValidationError[]): void {
+    const validate = media.validate;
+    if (validate && !validate(body) && validate.errors) bodyErrors(validate.errors, errors);
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function paramsSchema(params: ParamPlan[], compiler: VersionSchemaCompiler): Record<string, unknown> {
+  const locations: Record<string, { type: 'object'; properties: Record<string, unknown>; required: string[] }> = {};
+  for (const param of params) {
+    const location = (locations[param.in] ??= { type: 'object', properties: {}, required: [] });
+    location.properties[param.name] = param.schemaPointer ? compiler.ref(param.schemaPointer) : {};
+    if (param.required) location.required.push(param.name);
+  }
+  return { type: 'object', properties: locations };
+}
