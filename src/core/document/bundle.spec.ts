@@ -96,7 +96,8 @@ describe('multi-file contracts', () => {
     expect(doc.channels.delivered.messages.delivered.headers.properties.correlationId).toEqual({
       $ref: '#/components/schemas/CorrelationId',
     });
-    expect(doc.components.schemas.CorrelationId).toEqual({ type: 'string', minLength: 8 });
+    // A bundled schema remembers where it came from (governance reads it on publish).
+    expect(doc.components.schemas.CorrelationId).toEqual({ type: 'string', minLength: 8, 'x-charter-origin': 'common.yaml#/CorrelationId' });
     expect(doc.components.correlationIds).toBeUndefined();
   });
 

@@ -268,15 +268,17 @@ class Bundler {
 }
 
 /**
- * A bundled component records the file and pointer it came from, so what reads
- * the stored document later (governance lint on publish, the portal) still knows
- * that `components/schemas/ShipmentId` is the canonical one from `_canonical/`.
+ * A bundled schema records the file and pointer it came from, so what reads the
+ * stored document later (governance lint on publish, the portal) still knows that
+ * `components/schemas/ShipmentId` is the canonical one from `_canonical/`.
  */
 export const ORIGIN_KEY = 'x-charter-origin';
 
 function withOrigin(item: Pending): unknown {
   const value = asRecord(item.value);
-  if (!value || ORIGIN_KEY in value) return item.value;
+  // Schemas only: provenance is what the canonical-schema rule needs, and every
+  // schema dialect tolerates an extension keyword.
+  if (item.section !== 'schemas' || !value || ORIGIN_KEY in value) return item.value;
   return { ...value, [ORIGIN_KEY]: `${item.file}${fragmentOf(item.filePath)}` };
 }
 

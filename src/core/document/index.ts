@@ -11,8 +11,9 @@
  * - A loaded Contract is one self-contained document: relative-file refs inside
  *   the tree are bundled into `components`; internal `#/` refs are kept.
  * - Same content, same digest: sha256 of canonical JSON, whatever the format.
- * - Heavy modules (yaml, ajv and the official schemas) load on first use; each
- *   schema is compiled once per process.
+ * - Heavy modules (js-yaml, ajv and the official schemas) load on first use. The
+ *   schemas are precompiled by `npm run build` (generated/, schema-compiler.ts);
+ *   without a build each is compiled at runtime, once per process, by the same code.
  */
 export * from './types';
 export { parseDocument } from './parse-document';
