@@ -25,9 +25,9 @@ export class CreateRegistry1763800000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE apis (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        domain_id uuid NOT NULL REFERENCES domains(id) ON DELETE RESTRICT,
+        domain_id uuid NOT NULL CONSTRAINT fk_apis_domain REFERENCES domains(id) ON DELETE RESTRICT,
         key text NOT NULL,
-        kind text NOT NULL CHECK (kind IN ('openapi', 'asyncapi')),
+        kind text NOT NULL CONSTRAINT apis_kind_check CHECK (kind IN ('openapi', 'asyncapi')),
         title text NOT NULL,
         description text,
         created_at timestamptz NOT NULL DEFAULT now()
@@ -36,18 +36,18 @@ export class CreateRegistry1763800000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE api_versions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        api_id uuid NOT NULL REFERENCES apis(id) ON DELETE RESTRICT,
+        api_id uuid NOT NULL CONSTRAINT fk_api_versions_api REFERENCES apis(id) ON DELETE RESTRICT,
         version text NOT NULL,
         major integer NOT NULL,
         minor integer NOT NULL,
         patch integer NOT NULL,
         prerelease text,
-        lifecycle text NOT NULL CHECK (lifecycle IN ('draft', 'published', 'deprecated', 'retired')),
+        lifecycle text NOT NULL CONSTRAINT api_versions_lifecycle_check CHECK (lifecycle IN ('draft', 'published', 'deprecated', 'retired')),
         spec_version text NOT NULL,
         title text NOT NULL,
         digest text NOT NULL,
         raw text NOT NULL,
-        raw_format text NOT NULL CHECK (raw_format IN ('yaml', 'json')),
+        raw_format text NOT NULL CONSTRAINT api_versions_raw_format_check CHECK (raw_format IN ('yaml', 'json')),
         document jsonb NOT NULL,
         changelog jsonb,
         published_by text NOT NULL,

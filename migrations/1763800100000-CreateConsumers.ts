@@ -20,7 +20,7 @@ export class CreateConsumers1763800100000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE api_keys (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        consumer_id uuid NOT NULL REFERENCES consumers(id) ON DELETE CASCADE,
+        consumer_id uuid NOT NULL CONSTRAINT fk_api_keys_consumer REFERENCES consumers(id) ON DELETE CASCADE,
         key_hash text NOT NULL CONSTRAINT uq_api_keys_hash UNIQUE,
         prefix text NOT NULL,
         scopes jsonb NOT NULL DEFAULT '[]'::jsonb,

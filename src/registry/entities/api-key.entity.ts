@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ConsumerEntity } from './consumer.entity';
 
 /** A consumer's API key: only its sha256 hash and a short display prefix are kept. */
 @Entity('api_keys')
+@Index('ix_api_keys_consumer', ['consumerId'])
 export class ApiKeyEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -11,7 +12,7 @@ export class ApiKeyEntity {
   consumerId!: string;
 
   @ManyToOne(() => ConsumerEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'consumer_id' })
+  @JoinColumn({ name: 'consumer_id', foreignKeyConstraintName: 'fk_api_keys_consumer' })
   consumer?: ConsumerEntity;
 
   @Column({ type: 'text', unique: true })
@@ -20,7 +21,7 @@ export class ApiKeyEntity {
   @Column({ type: 'text' })
   prefix!: string;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   scopes!: string[];
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ApiEntity } from './api.entity';
 
 export type Lifecycle = 'draft' | 'published' | 'deprecated' | 'retired';
@@ -9,7 +9,10 @@ export const LIFECYCLES: readonly Lifecycle[] = ['draft', 'published', 'deprecat
  * change once the version is published: a database trigger refuses it too.
  */
 @Entity('api_versions')
-@Index(['apiId', 'version'], { unique: true })
+@Index('ix_api_versions_api_version', ['apiId', 'version'], { unique: true })
+@Index('ix_api_versions_api_major', ['apiId', 'major', 'minor', 'patch'])
+@Check('api_versions_lifecycle_check', `lifecycle IN ('draft', 'published', 'deprecated', 'retired')`)
+@Check('api_versions_raw_format_check', `raw_format IN ('yaml', 'json')`)
 export class ApiVersionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -18,7 +21,7 @@ export class ApiVersionEntity {
   apiId!: string;
 
   @ManyToOne(() => ApiEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'api_id' })
+  @JoinColumn({ name: 'api_id', foreignKeyConstraintName: 'fk_api_versions_api' })
   api?: ApiEntity;
 
   @Column({ type: 'text' })

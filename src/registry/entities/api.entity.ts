@@ -1,11 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DomainEntity } from './domain.entity';
 
 export type ApiKind = 'openapi' | 'asyncapi';
 
 /** One API (or event stream) of a domain; its versions hang below it. */
 @Entity('apis')
-@Index(['domainId', 'key'], { unique: true })
+@Index('ix_apis_domain_key', ['domainId', 'key'], { unique: true })
+@Check('apis_kind_check', `kind IN ('openapi', 'asyncapi')`)
 export class ApiEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -14,7 +15,7 @@ export class ApiEntity {
   domainId!: string;
 
   @ManyToOne(() => DomainEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'domain_id' })
+  @JoinColumn({ name: 'domain_id', foreignKeyConstraintName: 'fk_apis_domain' })
   domain?: DomainEntity;
 
   @Column({ type: 'text' })

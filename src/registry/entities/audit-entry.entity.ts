@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** Append-only record of every registry write; a trigger refuses UPDATE and DELETE. */
 @Entity('audit_entries')
-@Index(['targetType', 'target'])
+@Index('ix_audit_entries_target', ['targetType', 'target'])
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
@@ -22,7 +22,7 @@ export class AuditEntryEntity {
   @Column({ type: 'text' })
   target!: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   details!: Record<string, unknown>;
 
   @Column({ type: 'text', nullable: true })

@@ -21,7 +21,7 @@ export class DomainEntity {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   owners!: DomainOwner[];
 
   @Column({ type: 'text', default: 'BACKWARD' })
@@ -31,7 +31,7 @@ export class DomainEntity {
   upstream!: string | null;
 
   /** The rest of domain.yaml (auth, correlation, lint, policies), kept as written. */
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   settings!: Record<string, unknown>;
 
   @CreateDateColumn({ type: 'timestamptz' })
