@@ -1,24 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import * as path from 'node:path';
-import { fixtureSource, readFixture } from '../../../test/fixtures/document/fixture-source';
-import type { Issue } from '../report/issue';
-import type { Result } from '../result';
+import { contractOf, errorsOf, fixtureSource, readFixture } from '../../../test/fixtures/document/fixture-source';
 import { dereference } from './dereference';
 import { loadContract, loadContractText } from './load-contract';
-import type { Contract } from './types';
 
 type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- document navigation in assertions
-
-function contractOf(result: Result<Contract>): Contract {
-  if (!result.ok) throw new Error(`expected a contract: ${JSON.stringify(result.errors, null, 2)}`);
-  return result.value;
-}
-
-function errorsOf(result: Result<Contract>): Issue[] {
-  if (result.ok) throw new Error('expected issues');
-  return result.errors;
-}
 
 describe('multi-file contracts', () => {
   it('inlines relative refs into components with readable, collision-free names', async () => {

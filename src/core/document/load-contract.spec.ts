@@ -1,19 +1,6 @@
-import { fixtureSource, readFixture } from '../../../test/fixtures/document/fixture-source';
-import type { Issue } from '../report/issue';
-import type { Result } from '../result';
+import { contractOf, errorsOf, fixtureSource, readFixture } from '../../../test/fixtures/document/fixture-source';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import { loadContract, loadContractText } from './load-contract';
-import type { Contract } from './types';
-
-function contractOf(result: Result<Contract>): Contract {
-  if (!result.ok) throw new Error(`expected a contract: ${JSON.stringify(result.errors, null, 2)}`);
-  return result.value;
-}
-
-function errorsOf(result: Result<Contract>): Issue[] {
-  if (result.ok) throw new Error('expected issues');
-  return result.errors;
-}
 
 describe('loadContract: valid documents', () => {
   it.each([
