@@ -154,11 +154,13 @@ async function runCharter(upstream) {
   const { GatewayServer } = require(path.join(DIST, 'gateway'));
   const pino = require('pino');
   const { Registry } = require('prom-client');
-  // The access log is on (one line per request), written as pino writes stdout by
-  // default (synchronously), to /dev/null: serializing and the write call are
-  // measured, not a disk.
+  // The access log is on (one line per request), configured as `charter serve` does
+  // (createAccessLogger: buffered, asynchronous), written to /dev/null: serializing
+  // and the writes are measured, not a disk.
+  const { createAccessLogger } = require(path.join(DIST, 'platform/logging/logger'));
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }));
-  const gateway = new GatewayServer({ logger, metricsRegistry: new Registry() });
+  const access = createAccessLogger('info', fs.openSync('/dev/null', 'w'));
+  const gateway = new GatewayServer({ logger, accessLogger: access.logger, metricsRegistry: new Registry() });
   const examples = await exampleContracts();
   const result = await gateway.applyTable({
     apis: [

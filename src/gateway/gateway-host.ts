@@ -14,6 +14,7 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { MetricsService } from '../platform/health/metrics.service';
+import { createAccessLogger } from '../platform/logging/logger';
 import { LOGGER } from '../platform/logging/logger.provider';
 import { RegistryFeed } from '../registry/registry-feed';
 import { REGISTRY_CHANNEL, RegistryEvents } from '../registry/registry.events';
@@ -49,6 +50,7 @@ export class GatewayHost implements OnApplicationBootstrap, OnApplicationShutdow
   private poll?: NodeJS.Timeout;
   private listener?: Client;
   private listenRetry?: NodeJS.Timeout;
+  private access?: { logger: Logger; flush(): void };
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -61,8 +63,10 @@ export class GatewayHost implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.access = createAccessLogger(this.config.logLevel);
     this.server = new GatewayServer({
       logger: this.log,
+      accessLogger: this.access.logger,
       redisUrl: this.config.redisUrl,
       metricsRegistry: this.metrics.registry,
       usageSink: (batch) => this.feed.recordUsage(batch.map(toUsageDelta)),
@@ -83,6 +87,7 @@ export class GatewayHost implements OnApplicationBootstrap, OnApplicationShutdow
     await this.listener?.end().catch(() => undefined);
     await this.reloading;
     await this.server?.close(2_000);
+    this.access?.flush();
   }
 
   /** Where the gateway listens (GATEWAY_PORT=0 picks a free port). */
