@@ -20,13 +20,17 @@ export function toPointer(path: ReadonlyArray<string | number>): string {
   return path.length === 0 ? '' : '/' + path.map(escapePointerSegment).join('/');
 }
 
+/**
+ * Segments of a JSON pointer. A URI fragment (`#/a%20b`) is percent-decoded first;
+ * a plain pointer is not, so keys that contain `%` survive.
+ */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '' || pointer === '#') return [];
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  return body
+  const fragment = pointer.startsWith('#');
+  return (fragment ? pointer.slice(1) : pointer)
     .split('/')
     .slice(1)
-    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((s) => (fragment ? decodeURIComponent(s) : s).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 export function formatSourceRef(ref: SourceRef): string {
