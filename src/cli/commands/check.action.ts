@@ -15,7 +15,7 @@ import type { CheckFormat, CheckReport, ContractCheck } from '../../core/report/
 import { formatCheckJson, formatCheckJunit, formatCheckMarkdown, formatCheckSarif, formatCheckText } from '../../core/report/check-format';
 import type { Finding } from '../../core/report/finding';
 import type { Issue } from '../../core/report/issue';
-import { createFsSource } from '../fs-source';
+import { createFsSource } from '../../platform/contracts-fs/fs-source';
 import { EXIT } from '../exit-codes';
 import { createGitSource, gitTopLevel, GitError, listFilesAt, resolveCommit } from '../git-source';
 import { formatIssues, locateChanges, locator, readCompatConfig } from './diff.action';

@@ -18,7 +18,7 @@ import type { Issue } from '../../core/report/issue';
 import { formatSourceRef, parsePointer } from '../../core/report/source-ref';
 import type { Result } from '../../core/result';
 import { checkSemver } from '../../core/semver/check-semver';
-import { createFsSource } from '../fs-source';
+import { createFsSource } from '../../platform/contracts-fs/fs-source';
 import { EXIT } from '../exit-codes';
 import type { DiffFormat } from './diff.command';
 

@@ -16,7 +16,7 @@ import type { ContractSource } from '../../core/document/types';
 import type { Finding } from '../../core/report/finding';
 import type { Issue } from '../../core/report/issue';
 import { EXIT } from '../exit-codes';
-import { createFsSource } from '../fs-source';
+import { createFsSource } from '../../platform/contracts-fs/fs-source';
 import type { SetExit } from './index';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { loadContract } from '../../core/document/load-contract';
 import type { Contract } from '../../core/document/types';
 import { formatSourceRef } from '../../core/report/source-ref';
-import { createFsSource } from '../fs-source';
+import { createFsSource } from '../../platform/contracts-fs/fs-source';
 import { EXIT } from '../exit-codes';
 import { isContractEntry, lintSeam, walk } from './check.action';
 import { apiKeyOf, versionsUrl } from './sync.command';

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { loadContract } from '../../core/document/load-contract';
 import type { Issue } from '../../core/report/issue';
 import { EXIT } from '../exit-codes';
-import { createFsSource, locateContractFile } from '../fs-source';
+import { createFsSource, locateContractFile } from '../../platform/contracts-fs/fs-source';
 import type { Format } from './validate.command';
 
 export interface ValidateResult {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { createFsSource } from '../../../src/cli/fs-source';
+import { createFsSource } from '../../../src/platform/contracts-fs/fs-source';
 import { loadContract } from '../../../src/core/document';
 import type { DomainInput, PublishedApiInput } from '../../../src/gateway';
 import { startGateway, type Harness } from './support/gateway-harness';

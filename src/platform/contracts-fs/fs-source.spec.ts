@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadContract } from '../core/document';
+import { loadContract } from '../../core/document';
 import { createFsSource, locateContractFile } from './fs-source';
 
 describe('createFsSource', () => {
