@@ -11,7 +11,7 @@ import { diffContracts } from '../../core/diff/diff-contracts';
 import type { DiffSide } from '../../core/diff/diff.types';
 import { loadContract } from '../../core/document/load-contract';
 import { parseDocument } from '../../core/document/parse-document';
-import type { Contract, ContractSource, ParsedDocument } from '../../core/document/types';
+import type { Contract, ParsedDocument } from '../../core/document/types';
 import type { Change } from '../../core/report/change';
 import { formatChangesJson, formatChangesMarkdown, formatChangesText, isBreaking, type ChangeReport } from '../../core/report/change-format';
 import type { Issue } from '../../core/report/issue';
@@ -47,34 +47,16 @@ export async function loadFile(file: string): Promise<Result<LoadedSide>> {
   const root = treeRoot ?? (abs.startsWith(cwd + path.sep) ? cwd : path.dirname(abs));
   const rel = toPosix(path.relative(root, abs));
   const source = createFsSource(root);
-  let loaded = await loadContract(rel, source);
-  if (!loaded.ok && loaded.errors.every((e) => e.code === 'INVALID_VERSION')) loaded = await loadDespiteVersion(rel, source, loaded.errors);
+  // A document whose only fault is a non-semver `info.version` (Stripe's dates) can
+  // still be compared; the semver verdict then says the version is invalid. The
+  // digest is never read by a diff, so it is not computed.
+  const loaded = await loadContract(rel, source, undefined, { allowNonSemverVersion: true, digest: 'lazy' });
   if (!loaded.ok) {
     // Messages name files as the user does (relative to the working directory).
     const shownOf = (f?: string): string => (f === undefined ? file : toPosix(path.relative(cwd, path.join(root, f))) || f);
     return { ok: false, errors: loaded.errors.map((e) => ({ ...e, source: { ...e.source, file: shownOf(e.source.file) } })) };
   }
   return { ok: true, value: { contract: loaded.value, shown: file } };
-}
-
-/**
- * A document whose only fault is a non-semver `info.version` (Stripe's dates)
- * can still be compared: load it with a placeholder version, then put the real
- * one back. The semver verdict then says the version is invalid.
- */
-async function loadDespiteVersion(rel: string, source: ContractSource, errors: Issue[]): Promise<Result<Contract>> {
-  const text = await source.read(rel);
-  const parsed = text === undefined ? undefined : parseDocument(text, rel);
-  const data = parsed?.ok ? (parsed.value.data as { info?: { version?: unknown } }) : undefined;
-  if (!data?.info) return { ok: false, errors };
-  const original = data.info.version;
-  data.info.version = '0.0.0';
-  const patched: ContractSource = { read: (p) => (p === rel ? Promise.resolve(JSON.stringify(data)) : source.read(p)) };
-  const loaded = await loadContract(rel, patched);
-  if (!loaded.ok) return { ok: false, errors };
-  const info = loaded.value.document.info as Record<string, unknown>;
-  info.version = original;
-  return { ok: true, value: { ...loaded.value, version: String(original) } };
 }
 
 export function formatIssues(issues: readonly Issue[]): string {

@@ -46,11 +46,16 @@ export class DiffContext {
     // One fact per physical change and direction: the usage with the shortest
     // property path speaks for it, the other operations are listed with it.
     const groups = new Map<LocalFact, Map<Direction, Group>>();
+    // Many sites share one root pair (a schema used by several operations): expand
+    // each root once, with the depth of each path computed once.
+    const expanded = new Map<PairNode, Array<{ fact: LocalFact; path: string; depth: number }>>();
     for (const { node, scope } of this.roots) {
-      for (const { fact, path } of expand(node, live)) {
+      let found = expanded.get(node);
+      if (!found) expanded.set(node, (found = expand(node, live).map((e) => ({ ...e, depth: depth(e.path) }))));
+      for (const { fact, path, depth } of found) {
         let byDir = groups.get(fact);
         if (!byDir) groups.set(fact, (byDir = new Map()));
-        const site: Site = { scope, path, depth: depth(path) };
+        const site: Site = { scope, path, depth };
         const group = byDir.get(scope.direction!);
         if (!group) byDir.set(scope.direction!, { best: site, names: new Set() });
         else {

@@ -23,8 +23,14 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Called for every property of every schema compared: no regex for plain segments. */
 export function child(ptr: string, ...segments: Array<string | number>): string {
-  return ptr + segments.map((s) => '/' + escapePointerSegment(s)).join('');
+  let out = ptr;
+  for (const s of segments) {
+    const text = String(s);
+    out += '/' + (text.includes('~') || text.includes('/') ? escapePointerSegment(text) : text);
+  }
+  return out;
 }
 
 export class DocView {

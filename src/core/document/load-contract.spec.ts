@@ -122,3 +122,28 @@ describe('loadContract: refused documents', () => {
     expect(asyncapi.every((i) => i.source.file === 'b.yaml' && i.source.line !== undefined)).toBe(true);
   });
 });
+
+describe('loadContract: options for callers that only compare', () => {
+  const source = fixtureSource('bad');
+
+  it('accepts a non-semver info.version when it is the only issue, keeping the text', async () => {
+    const contract = contractOf(await loadContract('invalid-version.yaml', source, undefined, { allowNonSemverVersion: true }));
+    expect(contract.version).toBe((contract.document.info as { version: string }).version);
+  });
+
+  it('still reports the version issue, located, beside any other issue', async () => {
+    const withOther = {
+      read: async (p: string) => ((await source.read(p)) ?? '').replace(/^paths: \{\}/m, 'paths:\n  /x/{id}:\n    get:\n      responses: { "200": { description: ok } }'),
+    };
+    const errors = errorsOf(await loadContract('invalid-version.yaml', withOther, undefined, { allowNonSemverVersion: true }));
+    expect(errors.map((e) => e.code)).toEqual(expect.arrayContaining(['INVALID_VERSION', 'SEMANTIC_ERROR']));
+    expect(errors.find((e) => e.code === 'INVALID_VERSION')?.source.line).toBe(4);
+  });
+
+  it('computes a lazy digest on first read, equal to the eager one', async () => {
+    const eager = contractOf(await loadContract('openapi-3.0.yaml', fixtureSource('valid')));
+    const lazy = contractOf(await loadContract('openapi-3.0.yaml', fixtureSource('valid'), undefined, { digest: 'lazy' }));
+    expect(lazy.digest).toBe(eager.digest);
+    expect(lazy).toEqual(eager);
+  });
+});

@@ -23,11 +23,28 @@ import { resolveLimits } from './limits';
 import type { Contract, ContractSource, DocumentLimits } from './types';
 import { versionIssues } from './version-check';
 
+/** What a caller that only reads the contract (`charter diff`) may leave out. */
+export interface LoadOptions {
+  /**
+   * Accept a contract whose only fault is a non-semver `info.version` (Stripe's
+   * dates): `version` is then that text. With any other issue the version issue
+   * is reported as usual. Comparing needs no semver; publishing does.
+   */
+  allowNonSemverVersion?: boolean;
+  /**
+   * 'lazy': `digest` is computed on first read (and kept), not at load. Canonical
+   * JSON and sha256 of a 4 MB document cost ~0.1 s a side that a diff never uses.
+   * Only for callers that do not mutate `document` before reading `digest`.
+   */
+  digest?: 'eager' | 'lazy';
+}
+
 /** Load the contract whose entry file is `entry` (tree-relative POSIX path) from a contracts tree. */
 export async function loadContract(
   entry: string,
   source: ContractSource,
   limits?: Partial<DocumentLimits>,
+  options: LoadOptions = {},
 ): Promise<Result<Contract>> {
   const file = normalize(entry.replace(/\\/g, '/'));
   if (file === undefined || file === '' || entry.startsWith('/')) {
@@ -40,7 +57,7 @@ export async function loadContract(
     return fail({ code: 'FILE_NOT_FOUND', message: `cannot read ${file}: ${(err as Error).message}`, source: { file, pointer: '' } });
   }
   if (text === undefined) return fail({ code: 'FILE_NOT_FOUND', message: `file ${file} not found`, source: { file, pointer: '' } });
-  return load(text, file, source, limits);
+  return load(text, file, source, limits, options);
 }
 
 /**
@@ -52,7 +69,7 @@ export async function loadContractText(
   file: string,
   limits?: Partial<DocumentLimits>,
 ): Promise<Result<Contract>> {
-  return load(text, file, undefined, limits);
+  return load(text, file, undefined, limits, {});
 }
 
 async function load(
@@ -60,6 +77,7 @@ async function load(
   file: string,
   source: ContractSource | undefined,
   partialLimits: Partial<DocumentLimits> | undefined,
+  options: LoadOptions,
 ): Promise<Result<Contract>> {
   const limits = resolveLimits(partialLimits);
   const parsed = parseDocument(text, file, limits);
@@ -80,8 +98,10 @@ async function load(
     ...schema.shown,
     ...danglingRefIssues(document, collectRefs(document, kind), locate),
     ...semanticIssues(document, kind, specVersion, locate),
-    ...versionIssues(document, locate),
   ];
+  // Locating the version issue builds the positional parse of the entry (costly on
+  // a big YAML file): skipped when the issue would be dropped anyway.
+  if (!options.allowNonSemverVersion || issues.length > 0) issues.push(...versionIssues(document, locate));
   if (issues.length > 0) {
     const sorted = sortIssues(issues, files);
     if (schema.omitted > 0) {
@@ -95,7 +115,8 @@ async function load(
   }
 
   const info = document.info as Record<string, unknown>;
-  return ok({
+  let digest = options.digest === 'lazy' ? undefined : sha256Hex(canonicalJson(document));
+  const contract: Contract = {
     kind,
     specVersion,
     version: info.version as string,
@@ -103,9 +124,13 @@ async function load(
     file,
     format: entry.format,
     document,
-    digest: sha256Hex(canonicalJson(document)),
+    digest: digest ?? '',
     files,
-  });
+  };
+  if (digest === undefined) {
+    Object.defineProperty(contract, 'digest', { enumerable: true, get: () => (digest ??= sha256Hex(canonicalJson(document))) });
+  }
+  return ok(contract);
 }
 
 /** Entry file first, then files in load order; within a file by position, then pointer. */

@@ -47,7 +47,7 @@ export interface Contract {
   kind: ContractKind;
   /** `openapi` or `asyncapi` field of the document, e.g. `3.1.0`. */
   specVersion: string;
-  /** `info.version`, a valid semver. */
+  /** `info.version`, a valid semver (any text only with LoadOptions.allowNonSemverVersion). */
   version: string;
   title: string;
   /** Entry file the contract was loaded from (or the name given for stored text). */

@@ -128,9 +128,11 @@ export class SchemaNormalizer {
   private own(node: JsonObject, ptr: string): NormSchema {
     const s = blank(node, ptr);
     s.title = typeof node.title === 'string' ? node.title : undefined;
-    const segs = ptr.split('/');
-    if (segs.length >= 2 && (segs[segs.length - 2] === 'schemas' || segs[segs.length - 2] === 'definitions')) {
-      s.name = segs[segs.length - 1];
+    // The last two pointer segments, without splitting the whole pointer.
+    const last = ptr.lastIndexOf('/');
+    if (last >= 0) {
+      const parent = ptr.slice(ptr.lastIndexOf('/', last - 1) + 1, last);
+      if (parent === 'schemas' || parent === 'definitions') s.name = ptr.slice(last + 1);
     }
     // Types: 3.1 arrays, 3.0 `nullable`.
     const type = node.type;
