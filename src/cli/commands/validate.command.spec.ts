@@ -93,3 +93,16 @@ describe('charter validate', () => {
     expect(badFormat.err).toContain('--format must be one of text, json');
   });
 });
+
+describe('charter validate on the example contracts', () => {
+  it('passes on every contract of contracts/', async () => {
+    const { listContractsTree } = await import('../../platform/contracts-fs/contracts-tree');
+    const tree = await listContractsTree('contracts');
+    const files = tree.contracts.map((c) => `contracts/${c.entry}`);
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    const result = await charter('validate', ...files);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out.trim().split('\n')).toHaveLength(files.length);
+  });
+});
