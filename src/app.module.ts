@@ -8,12 +8,13 @@ import type { AppConfig } from './platform/config/app-config';
 import { PlatformModule } from './platform/platform.module';
 import { RegistryModule } from './registry/registry.module';
 import { GatewayModule } from './gateway/gateway.module';
+import { PortalModule } from './portal/portal.module';
 
 export class AppModule {
   static forConfig(config: AppConfig): DynamicModule {
     const byRole = {
-      all: [RegistryModule, GatewayModule],
-      control: [RegistryModule],
+      all: [RegistryModule, PortalModule, GatewayModule],
+      control: [RegistryModule, PortalModule],
       gateway: [GatewayModule],
     } as const;
     return { module: AppModule, imports: [PlatformModule.forRoot(config), ...byRole[config.role]] };
