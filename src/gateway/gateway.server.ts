@@ -213,7 +213,8 @@ export class GatewayServer {
     req.on('error', noop);
     res.on('error', noop);
     const ctx = new RequestContext(req, res, this.table);
-    res.once('close', () => this.finish(ctx));
+    // `on`, not `once`: 'close' is emitted once per response, and once() wraps the listener in another closure.
+    res.on('close', () => this.finish(ctx));
     this.runFrom(ctx, 0);
   }
 

@@ -170,6 +170,7 @@ export class RouteTableBuilder {
       upstream: domain.upstream ? this.upstreams.acquire(domain.upstream) : undefined,
       upstreamInvalid: domain.upstreamInvalid === true,
       lifecycleHeaders: api.lifecycle === 'deprecated' ? lifecycleHeaders(api.deprecatedAt ?? now, api.sunsetAt) : [],
+      forwardLabel: `${api.domain}/${api.api}@${api.version}`,
       router: new PathRouter<RouteMethods>(),
     };
     const policies = bindOperationPolicies(compiled, {

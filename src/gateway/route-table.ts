@@ -41,6 +41,8 @@ export interface ApiRoute {
   upstreamInvalid: boolean;
   /** Flat [name, value, ...] added to every answer: Deprecation, Sunset, Link. */
   lifecycleHeaders: readonly string[];
+  /** `domain/api@version`: the x-charter-api value sent upstream, prepared at build. */
+  forwardLabel: string;
   router: PathRouter<RouteMethods>;
 }
 

@@ -9,18 +9,27 @@ import { parseCookies } from '../../policies/validation/param-parser';
 import type { RequestContext } from './request-context';
 import { DONE, NEXT, PRIORITY, type Stage, type StageOutcome } from './stage';
 
-function authRequest(ctx: RequestContext): AuthRequest {
-  const headers = ctx.req.headers;
-  let cookies: Map<string, string[]> | undefined;
-  return {
-    authorization: headers.authorization,
-    header: (name) => {
-      const value = headers[name];
-      return Array.isArray(value) ? value[0] : value;
-    },
-    query: (name) => ctx.query.get(name),
-    cookie: (name) => (cookies ??= parseCookies(headers.cookie)).get(name)?.[0],
-  };
+/** The request as auth sees it: one small object per request, methods on the prototype (no closures). */
+class RequestAuthView implements AuthRequest {
+  readonly authorization: string | undefined;
+  private cookies?: Map<string, string[]>;
+
+  constructor(private readonly ctx: RequestContext) {
+    this.authorization = ctx.req.headers.authorization;
+  }
+
+  header(name: string): string | undefined {
+    const value = this.ctx.req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  }
+
+  query(name: string): string[] | undefined {
+    return this.ctx.query.get(name);
+  }
+
+  cookie(name: string): string | undefined {
+    return (this.cookies ??= parseCookies(this.ctx.req.headers.cookie)).get(name)?.[0];
+  }
 }
 
 export class AuthStage implements Stage {
@@ -30,7 +39,7 @@ export class AuthStage implements Stage {
   run(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
     const auth = ctx.op!.policies.auth;
     if (auth.isOpen) return NEXT;
-    const result = auth.evaluate(authRequest(ctx));
+    const result = auth.evaluate(new RequestAuthView(ctx));
     return result instanceof Promise ? result.then((r) => this.apply(ctx, r)) : this.apply(ctx, result);
   }
 

@@ -18,7 +18,8 @@ export class DispatchStage implements Stage {
 
   run(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
     const api = ctx.api!;
-    if (api.upstream) return this.proxy.forward(ctx, api.upstream).then(() => DONE);
+    // No extra `.then(() => DONE)`: forward settles with DONE itself, one promise less per request.
+    if (api.upstream) return this.proxy.forward(ctx, api.upstream);
     if (api.upstreamInvalid) {
       ctx.reject('SERVICE_UNAVAILABLE', `the upstream of domain "${api.domain}" is misconfigured`);
       return DONE;

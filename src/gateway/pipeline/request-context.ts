@@ -25,14 +25,18 @@ export class UpstreamAbort extends EventEmitter {
   }
 }
 
+// Shared until the route stage sets the request's own: no empty Map/object allocated per request.
+const NO_QUERY: ReadonlyMap<string, string[]> = new Map();
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+
 export class RequestContext {
   readonly start = performance.now();
   correlationId = '';
   target?: RequestTarget;
-  query: ReadonlyMap<string, string[]> = new Map();
+  query: ReadonlyMap<string, string[]> = NO_QUERY;
   api?: ApiRoute;
   op?: RouteOperation;
-  pathParams: Record<string, string> = {};
+  pathParams: Readonly<Record<string, string>> = NO_PARAMS;
   identity: Identity = ANONYMOUS;
   /** Flat [name, value, ...] added to the answer, whoever writes it (proxy, mock, problem). */
   readonly answerHeaders: string[] = [];

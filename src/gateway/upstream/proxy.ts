@@ -14,7 +14,7 @@ import { pipeline, Transform, type Readable, type TransformCallback } from 'node
 import type { Dispatcher } from 'undici';
 import { hasRequestBody } from '../pipeline/body-reader';
 import { UpstreamAbort, type RequestContext } from '../pipeline/request-context';
-import type { GatewayRuntime } from '../pipeline/stage';
+import { DONE, type GatewayRuntime } from '../pipeline/stage';
 import type { Upstream } from './upstream';
 import { BodyTooLargeError, classifyUpstreamError, countsAgainstUpstream, retryable, type UpstreamFailure } from './upstream-errors';
 import { upstreamRequestHeaders } from './upstream-headers';
@@ -64,7 +64,8 @@ function forwardedQuery(query: string, strip: readonly string[]): string {
 export class UpstreamProxy {
   constructor(private readonly runtime: GatewayRuntime) {}
 
-  async forward(ctx: RequestContext, upstream: Upstream): Promise<void> {
+  /** Settles with DONE (the answer is written or being relayed), so the dispatch stage returns it as is. */
+  async forward(ctx: RequestContext, upstream: Upstream): Promise<typeof DONE> {
     const { req } = ctx;
     const op = ctx.op!;
     const now = Date.now();
@@ -73,7 +74,7 @@ export class UpstreamProxy {
       this.runtime.metrics.upstreamError(upstream.label, 'circuit-open');
       const retryAfter = String(Math.max(1, Math.ceil(upstream.breaker.retryAfterMs(now) / 1000)));
       ctx.reject('SERVICE_UNAVAILABLE', 'the upstream is failing; its circuit is open', { headers: ['retry-after', retryAfter] });
-      return;
+      return DONE;
     }
     upstream.budget.recordRequest(now);
     const method = req.method ?? 'GET';
@@ -83,7 +84,7 @@ export class UpstreamProxy {
       correlationId: ctx.correlationId,
       identity: ctx.identity,
       operationId: op.id,
-      apiLabel: `${ctx.api!.domain}/${ctx.api!.api}@${ctx.api!.version}`,
+      apiLabel: ctx.api!.forwardLabel,
       strip: op.apiKeyHeaders,
       bodyLength: ctx.body?.length,
       trustProxy: this.runtime.limits.trustProxy,
@@ -98,10 +99,10 @@ export class UpstreamProxy {
         response = await upstream.pool.request({ method: method as Dispatcher.HttpMethod, path, headers, body, signal: abort });
       } catch (error) {
         const kind = classifyUpstreamError(error);
-        if (kind === 'aborted') return;
+        if (kind === 'aborted') return DONE;
         if (attempt === 0 && !streamed && IDEMPOTENT.has(method) && retryable(kind) && upstream.budget.tryRetry(Date.now())) continue;
         this.fail(ctx, upstream, kind);
-        return;
+        return DONE;
       }
       const status = response.statusCode;
       if (status === 502 || status === 503 || status === 504) upstream.breaker.failure(Date.now());
@@ -113,7 +114,7 @@ export class UpstreamProxy {
         this.runtime.metrics.upstreamError(upstream.label, kind);
         ctx.upstreamError = `${kind}-midstream`;
       });
-      return;
+      return DONE;
     }
   }
 

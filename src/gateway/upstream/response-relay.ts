@@ -114,7 +114,8 @@ export function relayResponse(ctx: RequestContext, response: Dispatcher.Response
 function stream(ctx: RequestContext, body: Dispatcher.ResponseData['body'], onMidstreamError: (kind: string) => void, onDone?: () => void): void {
   const { res } = ctx;
   let ended = false;
-  body.once('end', () => {
+  // `on` for events emitted at most once: once() would allocate a wrapper per listener per request.
+  body.on('end', () => {
     ended = true;
     onDone?.();
   });
@@ -122,7 +123,7 @@ function stream(ctx: RequestContext, body: Dispatcher.ResponseData['body'], onMi
     onMidstreamError((error as { code?: string }).code === 'UND_ERR_BODY_TIMEOUT' ? 'timeout' : 'reset');
     res.destroy();
   });
-  res.once('close', () => {
+  res.on('close', () => {
     if (!ended) body.destroy();
   });
   body.pipe(res);

@@ -109,8 +109,8 @@ export class SecurityEvaluator {
     if (scheme.type === 'jwt') {
       if (!jwt) return { kind: 'missing' };
       if (!jwt.ok) return { kind: 'invalid', reason: jwt.reason };
-      const missing = scopes.filter((s) => !jwt.token.scopes.has(s));
-      return missing.length > 0 ? { kind: 'scope', missing } : { kind: 'ok', token: jwt.token };
+      const missing = missingScopes(scopes, jwt.token.scopes);
+      return missing ? { kind: 'scope', missing } : { kind: 'ok', token: jwt.token };
     }
     let presented: string | undefined;
     if (scheme.in === 'header') presented = request.header(scheme.paramName);
@@ -123,8 +123,8 @@ export class SecurityEvaluator {
     if (presented === undefined || presented === '') return { kind: 'missing' };
     const consumer = this.ctx.keys.find(presented, this.ctx.domain);
     if (!consumer) return { kind: 'invalid', reason: 'unknown API key' };
-    const missing = scopes.filter((s) => !consumer.scopes.has(s));
-    return missing.length > 0 ? { kind: 'scope', missing } : { kind: 'ok', consumer };
+    const missing = missingScopes(scopes, consumer.scopes);
+    return missing ? { kind: 'scope', missing } : { kind: 'ok', consumer };
   }
 
   private failure(outcomes: SchemeOutcome[]): AuthResult {
@@ -157,6 +157,14 @@ export class SecurityEvaluator {
     }
     return seen.size > 0 ? [...seen].join(', ') : `Bearer realm="${this.realm}"`;
   }
+}
+
+/** The required scopes not granted, or undefined when all are: no array is allocated on the (usual) granted path. */
+function missingScopes(required: readonly string[], granted: ReadonlySet<string>): string[] | undefined {
+  for (let i = 0; i < required.length; i++) {
+    if (!granted.has(required[i])) return required.filter((s) => !granted.has(s));
+  }
+  return undefined;
 }
 
 const identities = new WeakMap<object, Identity>();
