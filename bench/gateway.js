@@ -155,12 +155,12 @@ async function runCharter(upstream) {
   const pino = require('pino');
   const { Registry } = require('prom-client');
   // The access log is on (one line per request), configured as `charter serve` does
-  // (createAccessLogger: buffered, asynchronous), written to /dev/null: serializing
-  // and the writes are measured, not a disk.
-  const { createAccessLogger } = require(path.join(DIST, 'platform/logging/logger'));
+  // (createAccessStream: buffered, asynchronous), written to /dev/null: building the
+  // line and the writes are measured, not a disk.
+  const { createAccessStream } = require(path.join(DIST, 'platform/logging/logger'));
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: true }));
-  const access = createAccessLogger('info', fs.openSync('/dev/null', 'w'));
-  const gateway = new GatewayServer({ logger, accessLogger: access.logger, metricsRegistry: new Registry() });
+  const access = createAccessStream(fs.openSync('/dev/null', 'w'));
+  const gateway = new GatewayServer({ logger, accessStream: access.stream, metricsRegistry: new Registry() });
   const examples = await exampleContracts();
   const result = await gateway.applyTable({
     apis: [

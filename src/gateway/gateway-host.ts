@@ -14,7 +14,7 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { MetricsService } from '../platform/health/metrics.service';
-import { createAccessLogger } from '../platform/logging/logger';
+import { createAccessStream } from '../platform/logging/logger';
 import { LOGGER } from '../platform/logging/logger.provider';
 import { RegistryFeed } from '../registry/registry-feed';
 import { REGISTRY_CHANNEL, RegistryEvents } from '../registry/registry.events';
@@ -50,7 +50,7 @@ export class GatewayHost implements OnApplicationBootstrap, OnApplicationShutdow
   private poll?: NodeJS.Timeout;
   private listener?: Client;
   private listenRetry?: NodeJS.Timeout;
-  private access?: { logger: Logger; flush(): void };
+  private access?: { flush(): void; stream: { write(line: string): unknown } };
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -63,10 +63,11 @@ export class GatewayHost implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.access = createAccessLogger(this.config.logLevel);
+    // Access lines follow LOG_LEVEL like the rest: `silent`/`warn` and above drop them.
+    this.access = ['trace', 'debug', 'info'].includes(this.config.logLevel) ? createAccessStream() : undefined;
     this.server = new GatewayServer({
       logger: this.log,
-      accessLogger: this.access.logger,
+      ...(this.access ? { accessStream: this.access.stream } : {}),
       redisUrl: this.config.redisUrl,
       metricsRegistry: this.metrics.registry,
       usageSink: (batch) => this.feed.recordUsage(batch.map(toUsageDelta)),

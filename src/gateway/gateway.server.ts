@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { LimiterRegistry } from '../policies';
 import { DEFAULT_LIMITS, type GatewayLimits } from './gateway.limits';
-import { logAccess } from './observability/access-log';
+import { type AccessLog, type LineSink, pinoAccessLog, streamAccessLog } from './observability/access-log';
 import { GatewayMetrics } from './observability/gateway.metrics';
 import { AuthStage } from './pipeline/auth.stage';
 import { CorrelationStage } from './pipeline/correlation.stage';
@@ -38,11 +38,12 @@ export interface GatewayServerOptions {
   /** Receives aggregated usage counters in batches. */
   usageSink?: UsageSink;
   /**
-   * Where the one-line-per-request access log goes (default: `logger`). The line is
-   * the largest per-request cost after the proxying itself; a pino instance on a
-   * buffered destination (`pino.destination({ minLength: 4096 })`) can take it.
+   * Where the one-line-per-request access log goes (default: through `logger`). The
+   * line is the largest per-request cost after the proxying itself: a buffered
+   * stream (`pino.destination({ minLength: 4096, sync: false })`) takes the same
+   * line written without pino's per-call work.
    */
-  accessLogger?: Logger;
+  accessStream?: LineSink;
 }
 
 const noop = (): void => undefined;
@@ -53,7 +54,7 @@ export class GatewayServer {
   private readonly stages: Stage[];
   private readonly runtime: GatewayRuntime;
   private readonly log: Logger;
-  private readonly accessLog: Logger;
+  private readonly accessLog: AccessLog;
   private readonly redis?: Redis;
   private readonly limiters: LimiterRegistry;
   private readonly upstreams: UpstreamRegistry;
@@ -66,7 +67,9 @@ export class GatewayServer {
   constructor(options: GatewayServerOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.log = options.logger.child({ component: 'gateway' });
-    this.accessLog = options.accessLogger ? options.accessLogger.child({ component: 'gateway' }) : this.log;
+    this.accessLog = options.accessStream
+      ? streamAccessLog(options.accessStream, { service: 'charter', log: 'access', component: 'gateway' })
+      : pinoAccessLog(this.log);
     const metrics = new GatewayMetrics(options.metricsRegistry ?? new Registry(), this.limits.metricsMaxConsumers);
     this.runtime = { limits: this.limits, metrics, logger: this.log, deferred: new DeferredWork() };
     if (options.redisUrl) {
@@ -255,7 +258,7 @@ export class GatewayServer {
     const consumer = ctx.identity.consumerId;
     this.runtime.metrics.request(ctx.op?.label ?? 'unmatched', method, status, consumer, ms / 1000);
     if (ctx.op) this.usage.record(ctx.op, consumer, status);
-    logAccess(this.accessLog, ctx, status, ms);
+    this.accessLog.record(ctx, status, ms);
   }
 
   private clientError(error: NodeJS.ErrnoException, socket: Socket): void {

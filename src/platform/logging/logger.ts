@@ -23,14 +23,12 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 }
 
 /**
- * The gateway's access log: one line per request, so it skips the correlation
- * mixin (the id is a field of the line) and writes through a buffered, asynchronous
+ * The gateway's access log: one line per request through a buffered, asynchronous
  * destination instead of a synchronous write per line. Call `flush()` on shutdown.
  */
-export function createAccessLogger(level: string, fd = 1): { logger: Logger; flush(): void } {
-  const destination = pino.destination({ dest: fd, minLength: 4096, sync: false });
-  const logger = pino({ level, base: { service: 'charter', log: 'access' }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
-  return { logger, flush: () => destination.flushSync() };
+export function createAccessStream(fd = 1): { stream: pino.DestinationStream & { flushSync(): void }; flush(): void } {
+  const stream = pino.destination({ dest: fd, minLength: 4096, sync: false });
+  return { stream, flush: () => stream.flushSync() };
 }
 
 export class NestPinoLogger implements LoggerService {
