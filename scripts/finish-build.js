@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Copies the portal's static files next to the compiled controller
-// (src/portal/public -> dist/src/portal/public): tsc only emits .ts output.
+// What tsc does not do, after it: copy the portal's static files next to the
+// compiled controller (src/portal/public -> dist/src/portal/public), and make the
+// `charter` bin executable (npm ci links bins before dist/ exists, so it cannot).
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -9,3 +10,4 @@ const from = path.join(root, 'src', 'portal', 'public');
 const to = path.join(root, 'dist', 'src', 'portal', 'public');
 fs.rmSync(to, { recursive: true, force: true });
 fs.cpSync(from, to, { recursive: true });
+fs.chmodSync(path.join(root, 'dist', 'src', 'cli', 'main.js'), 0o755);
