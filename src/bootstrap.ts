@@ -58,7 +58,9 @@ function configureFastify(fastify: FastifyInstance, metrics: MetricsService): vo
   // Anything else (text/plain included) is answered 415 by Fastify.
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
-    if (PUBLISH_ROUTE.test(req.url)) return done(null, body);
+    if (PUBLISH_ROUTE.test(req.url)) {
+      return done(null, body);
+    }
     try {
       done(null, (body as Buffer).length ? JSON.parse((body as Buffer).toString('utf8')) : undefined);
     } catch (err) {

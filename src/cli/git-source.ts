@@ -13,8 +13,11 @@ export class GitError extends Error {}
 function git(cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (err) reject(new GitError(`git ${args.join(' ')}: ${(stderr || err.message).trim()}`));
-      else resolve(stdout);
+      if (err) {
+        reject(new GitError(`git ${args.join(' ')}: ${(stderr || err.message).trim()}`));
+      } else {
+        resolve(stdout);
+      }
     });
   });
 }
@@ -26,7 +29,9 @@ export async function gitTopLevel(dir: string): Promise<string> {
 
 /** The commit a ref names (`HEAD`, `origin/main`, a sha), or a GitError saying why not. */
 export async function resolveCommit(cwd: string, ref: string): Promise<string> {
-  if (ref.startsWith('-')) throw new GitError(`not a git revision: ${ref}`);
+  if (ref.startsWith('-')) {
+    throw new GitError(`not a git revision: ${ref}`);
+  }
   return (await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
     throw new GitError(`the base revision '${ref}' does not name a commit in this repository`);
   })).trim();
@@ -52,7 +57,9 @@ class BlobReader {
   constructor(private readonly repoRoot: string) {}
 
   read(spec: string): Promise<string | undefined> {
-    if (this.failed) return Promise.reject(this.failed);
+    if (this.failed) {
+      return Promise.reject(this.failed);
+    }
     const proc = this.start();
     return new Promise((resolve, reject) => {
       this.queue.push({ resolve, reject });
@@ -66,7 +73,9 @@ class BlobReader {
   }
 
   private start(): ChildProcessWithoutNullStreams {
-    if (this.proc) return this.proc;
+    if (this.proc) {
+      return this.proc;
+    }
     const proc = spawn('git', ['cat-file', '--batch'], { cwd: this.repoRoot });
     proc.stdout.on('data', (chunk: Buffer) => {
       this.buffer = Buffer.concat([this.buffer, chunk]);
@@ -74,11 +83,15 @@ class BlobReader {
     });
     const fail = (err: Error): void => {
       this.failed = new GitError(`git cat-file: ${err.message}`);
-      for (const q of this.queue.splice(0)) q.reject(this.failed);
+      for (const q of this.queue.splice(0)) {
+        q.reject(this.failed);
+      }
     };
     proc.on('error', fail);
     proc.on('exit', (code) => {
-      if (this.queue.length > 0) fail(new Error(`exited with ${code}`));
+      if (this.queue.length > 0) {
+        fail(new Error(`exited with ${code}`));
+      }
     });
     this.proc = proc;
     return proc;
@@ -87,7 +100,9 @@ class BlobReader {
   private drain(): void {
     for (;;) {
       const nl = this.buffer.indexOf(10);
-      if (nl < 0 || this.queue.length === 0) return;
+      if (nl < 0 || this.queue.length === 0) {
+        return;
+      }
       const header = this.buffer.subarray(0, nl).toString('utf8');
       if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
         this.buffer = this.buffer.subarray(nl + 1);
@@ -95,7 +110,9 @@ class BlobReader {
         continue;
       }
       const size = Number(header.split(' ')[2]);
-      if (this.buffer.length < nl + 1 + size + 1) return; // wait for the whole blob and its newline
+      if (this.buffer.length < nl + 1 + size + 1) {
+        return; // wait for the whole blob and its newline
+      }
       const body = this.buffer.subarray(nl + 1, nl + 1 + size).toString('utf8');
       this.buffer = this.buffer.subarray(nl + 1 + size + 1);
       const type = header.split(' ')[1];

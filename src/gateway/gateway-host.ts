@@ -75,9 +75,13 @@ export class GatewayHost implements OnApplicationBootstrap, OnApplicationShutdow
     await this.reload();
     this.bound = await this.server.listen(this.config.http.gatewayPort, this.config.http.host);
     this.log.info({ port: this.bound.port }, 'gateway listening');
-    this.unsubscribe = this.events.onChange(() => this.requestReload());
-    if (this.config.database.url) this.startListening(this.config.database.url);
-    if (this.config.role === 'gateway') this.poll = setInterval(() => this.requestReload(), POLL_INTERVAL_MS).unref();
+    this.unsubscribe = this.events.onChange(() => void this.requestReload());
+    if (this.config.database.url) {
+      this.startListening(this.config.database.url);
+    }
+    if (this.config.role === 'gateway') {
+      this.poll = setInterval(() => void this.requestReload(), POLL_INTERVAL_MS).unref();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -103,7 +107,9 @@ export class GatewayHost implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Coalesces bursts: one reload runs at a time, and one more follows if anything changed meanwhile. */
   requestReload(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+    if (this.stopped) {
+      return Promise.resolve();
+    }
     if (this.reloading) {
       this.again = true;
       return this.reloading;
@@ -126,8 +132,12 @@ export class GatewayHost implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     const result = await this.server!.applyTable({ ...snapshot, env: this.config.rawEnv });
-    for (const issue of result.errors) this.log.error(issue, 'route not (re)built');
-    for (const issue of result.warnings) this.log.warn(issue, 'route built with a fallback');
+    for (const issue of result.errors) {
+      this.log.error(issue, 'route not (re)built');
+    }
+    for (const issue of result.warnings) {
+      this.log.warn(issue, 'route built with a fallback');
+    }
     this.log.info({ routes: result.routes, applied: result.applied }, 'gateway route table applied');
   }
 
@@ -155,7 +165,9 @@ export class GatewayHost implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private scheduleListen(url: string): void {
-    if (this.stopped) return;
+    if (this.stopped) {
+      return;
+    }
     clearTimeout(this.listenRetry);
     this.listenRetry = setTimeout(() => this.startListening(url), LISTEN_RETRY_MS).unref();
   }

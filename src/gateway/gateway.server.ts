@@ -85,7 +85,9 @@ export class GatewayServer {
       });
       let lastLogged = 0;
       this.redis.on('error', (error: Error) => {
-        if (Date.now() - lastLogged > 10_000) this.log.warn({ err: error }, 'redis unavailable; rate limits are per node meanwhile');
+        if (Date.now() - lastLogged > 10_000) {
+          this.log.warn({ err: error }, 'redis unavailable; rate limits are per node meanwhile');
+        }
         lastLogged = Date.now();
       });
     }
@@ -144,7 +146,9 @@ export class GatewayServer {
 
   private async redisReady(): Promise<void> {
     const redis = this.redis;
-    if (!redis || redis.status === 'ready') return;
+    if (!redis || redis.status === 'ready') {
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       new Promise<void>((resolve) => redis.once('ready', () => resolve())),
@@ -168,13 +172,17 @@ export class GatewayServer {
   /** Route prefixes served now: `domain/api/v{major}` -> version. */
   routes(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [key, api] of this.table.apis) out[key] = api.version;
+    for (const [key, api] of this.table.apis) {
+      out[key] = api.version;
+    }
     return out;
   }
 
   /** Stops accepting, lets in-flight requests finish (up to `graceMs`), flushes usage, closes pools and Redis. */
   async close(graceMs = 5_000): Promise<void> {
-    if (this.closed) return;
+    if (this.closed) {
+      return;
+    }
     this.closed = true;
     const stopped = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
@@ -184,8 +192,11 @@ export class GatewayServer {
     clearTimeout(timer);
     await this.usage.close();
     await this.upstreams.close();
-    if (this.redis?.status === 'ready') await this.redis.quit().catch(() => this.redis?.disconnect());
-    else this.redis?.disconnect(); // stops its reconnect loop
+    if (this.redis?.status === 'ready') {
+      await this.redis.quit().catch(() => this.redis?.disconnect());
+    } else {
+      this.redis?.disconnect(); // stops its reconnect loop
+    }
     this.log.info('gateway closed');
   }
 
@@ -198,8 +209,11 @@ export class GatewayServer {
       this.builder.verifiers.commit();
       const routes = this.routes();
       this.runtime.metrics.tableBuilt(errors.length > 0 ? 'partial' : 'ok', table.apis.size);
-      if (errors.length > 0) this.log.error({ errors }, 'route table applied with errors');
-      else this.log.info({ routes: table.apis.size, warnings: warnings.length }, 'route table applied');
+      if (errors.length > 0) {
+        this.log.error({ errors }, 'route table applied with errors');
+      } else {
+        this.log.info({ routes: table.apis.size, warnings: warnings.length }, 'route table applied');
+      }
       return { ok: errors.length === 0, applied: true, errors, warnings, routes };
     } catch (error) {
       this.limiters.rollback();
@@ -231,12 +245,18 @@ export class GatewayServer {
         this.crash(ctx, error);
         return;
       }
-      if (outcome === NEXT) continue;
-      if (typeof outcome === 'number') return;
+      if (outcome === NEXT) {
+        continue;
+      }
+      if (typeof outcome === 'number') {
+        return;
+      }
       const next = i + 1;
       outcome.then(
         (result) => {
-          if (result === NEXT) this.runFrom(ctx, next);
+          if (result === NEXT) {
+            this.runFrom(ctx, next);
+          }
         },
         (error: unknown) => this.crash(ctx, error),
       );
@@ -251,13 +271,17 @@ export class GatewayServer {
 
   private finish(ctx: RequestContext): void {
     const done = ctx.res.writableFinished;
-    if (!done) ctx.upstreamAbort?.abort();
+    if (!done) {
+      ctx.upstreamAbort?.abort();
+    }
     const status = done ? ctx.res.statusCode : 499;
     const ms = performance.now() - ctx.start;
     const method = ctx.req.method ?? 'GET';
     const consumer = ctx.identity.consumerId;
     this.runtime.metrics.request(ctx.op?.label ?? 'unmatched', method, status, consumer, ms / 1000);
-    if (ctx.op) this.usage.record(ctx.op, consumer, status);
+    if (ctx.op) {
+      this.usage.record(ctx.op, consumer, status);
+    }
     this.accessLog.record(ctx, status, ms);
   }
 

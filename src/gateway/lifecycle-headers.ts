@@ -5,6 +5,8 @@
  */
 export function lifecycleHeaders(deprecatedAt: Date, sunsetAt?: Date): string[] {
   const headers = ['deprecation', `@${Math.floor(deprecatedAt.getTime() / 1000)}`];
-  if (sunsetAt) headers.push('sunset', sunsetAt.toUTCString());
+  if (sunsetAt) {
+    headers.push('sunset', sunsetAt.toUTCString());
+  }
   return headers;
 }

@@ -63,7 +63,9 @@ export class RouteTableBuilder {
     const warnings: ApplyTableIssue[] = [];
     const keys = new ApiKeyStore(input.consumers);
     const domains = new Map<string, DomainRuntime>();
-    for (const domain of input.domains) domains.set(domain.key, this.domainRuntime(domain, input.env, warnings));
+    for (const domain of input.domains) {
+      domains.set(domain.key, this.domainRuntime(domain, input.env, warnings));
+    }
 
     const apis = new Map<string, ApiRoute>();
     const usedCompiled = new Map<string, { digest: string; version: CompiledVersion }>();
@@ -74,14 +76,18 @@ export class RouteTableBuilder {
         const issues: ApplyTableIssue[] = [];
         const compiled = await this.compileVersion(candidate, issues, warnings);
         errors.push(...issues);
-        if (!compiled) continue;
+        if (!compiled) {
+          continue;
+        }
         usedCompiled.set(versionKey(candidate), compiled);
         const domain = domains.get(candidate.domain) ?? this.unknownDomain(candidate, domains, warnings);
         built = this.apiRoute(routeKey, candidate, compiled.version, domain, keys, now);
         nextGood.set(routeKey, candidate);
         break;
       }
-      if (built) apis.set(routeKey, built);
+      if (built) {
+        apis.set(routeKey, built);
+      }
       await yieldToEventLoop();
     }
     this.compiled = usedCompiled;
@@ -93,10 +99,14 @@ export class RouteTableBuilder {
   private servedVersions(apis: PublishedApiInput[]): Map<string, PublishedApiInput[]> {
     const best = new Map<string, PublishedApiInput>();
     for (const api of apis) {
-      if (api.kind !== 'openapi') continue;
+      if (api.kind !== 'openapi') {
+        continue;
+      }
       const key = `${api.domain}/${api.api}/v${api.major}`;
       const current = best.get(key);
-      if (!current || compareVersions(api.version, current.version) > 0) best.set(key, api);
+      if (!current || compareVersions(api.version, current.version) > 0) {
+        best.set(key, api);
+      }
     }
     const out = new Map<string, PublishedApiInput[]>();
     for (const [key, api] of best) {
@@ -114,17 +124,25 @@ export class RouteTableBuilder {
     const key = versionKey(api);
     const digest = api.digest ?? createHash('sha256').update(JSON.stringify(api.document)).digest('hex');
     const cached = this.compiled.get(key);
-    if (cached && cached.digest === digest) return cached;
+    if (cached && cached.digest === digest) {
+      return cached;
+    }
     const where = { domain: api.domain, api: api.api, version: api.version };
     const plan = compilePolicy(api.document);
     if (!plan.ok) {
-      for (const e of plan.errors) errors.push({ severity: 'error', code: e.code, message: e.message, pointer: e.source.pointer, ...where });
+      for (const e of plan.errors) {
+        errors.push({ severity: 'error', code: e.code, message: e.message, pointer: e.source.pointer, ...where });
+      }
       return undefined;
     }
-    for (const w of plan.value.warnings) warnings.push({ severity: 'warning', code: w.code, message: w.message, pointer: w.source.pointer, ...where });
+    for (const w of plan.value.warnings) {
+      warnings.push({ severity: 'warning', code: w.code, message: w.message, pointer: w.source.pointer, ...where });
+    }
     const started = Date.now();
     const version = await compileVersionValidators(plan.value, api.document, key);
-    for (const w of version.warnings) warnings.push({ severity: 'warning', code: 'SCHEMA_NOT_VALIDATED', message: w.message, pointer: w.pointer || undefined, ...where });
+    for (const w of version.warnings) {
+      warnings.push({ severity: 'warning', code: 'SCHEMA_NOT_VALIDATED', message: w.message, pointer: w.pointer || undefined, ...where });
+    }
     this.logger.debug({ ...where, operations: plan.value.operations.length, ms: Date.now() - started }, 'compiled version policies');
     return { digest, version };
   }
@@ -136,7 +154,9 @@ export class RouteTableBuilder {
     if (raw) {
       try {
         const url = new URL(raw);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+          throw new Error('not http(s)');
+        }
         runtime.upstream = url;
       } catch {
         warnings.push({ severity: 'warning', code: 'UPSTREAM_INVALID', message: `upstream "${raw}" is not an http(s) URL; answering 503`, domain: domain.key });
@@ -146,8 +166,11 @@ export class RouteTableBuilder {
     const jwt = domain.auth?.jwt;
     if (jwt) {
       const verifier = this.verifiers.acquire(domain.key, jwt, env);
-      if (verifier.ok) runtime.jwt = verifier.verifier;
-      else warnings.push({ severity: 'warning', code: 'JWT_UNVERIFIABLE', message: `${verifier.reason}; bearer requirements answer 401`, domain: domain.key });
+      if (verifier.ok) {
+        runtime.jwt = verifier.verifier;
+      } else {
+        warnings.push({ severity: 'warning', code: 'JWT_UNVERIFIABLE', message: `${verifier.reason}; bearer requirements answer 401`, domain: domain.key });
+      }
     }
     return runtime;
   }
@@ -204,7 +227,9 @@ function apiKeySchemes(op: OperationPlan, schemes: CompiledVersion['plan']['secu
   for (const requirement of op.security) {
     for (const { scheme } of requirement.schemes) {
       const plan = schemes[scheme];
-      if (plan?.type === 'apiKey') out.push({ in: plan.in, paramName: plan.paramName });
+      if (plan?.type === 'apiKey') {
+        out.push({ in: plan.in, paramName: plan.paramName });
+      }
     }
   }
   return out;
@@ -217,6 +242,8 @@ function versionKey(api: PublishedApiInput): string {
 function compareVersions(a: string, b: string): number {
   const va = semver.valid(a);
   const vb = semver.valid(b);
-  if (va && vb) return semver.compare(va, vb);
+  if (va && vb) {
+    return semver.compare(va, vb);
+  }
   return a.localeCompare(b);
 }

@@ -58,7 +58,9 @@ export class RouteTable {
 
   /** `segments` are the decoded path segments; the first three name the API. */
   find(segments: readonly string[]): ApiRoute | undefined {
-    if (segments.length < 3) return undefined;
+    if (segments.length < 3) {
+      return undefined;
+    }
     return this.apis.get(`${segments[0]}/${segments[1]}/${segments[2]}`);
   }
 }

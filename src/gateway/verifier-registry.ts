@@ -18,12 +18,18 @@ export class VerifierRegistry {
 
   acquire(domain: string, jwt: DomainJwtInput, env: Record<string, string | undefined>): VerifierOutcome {
     const secret = jwt.secretEnv ? env[jwt.secretEnv] : undefined;
-    if (!jwt.jwksUri && !jwt.secretEnv) return { ok: false, reason: `domain "${domain}": auth.jwt needs jwksUri or secretEnv` };
-    if (!jwt.jwksUri && !secret) return { ok: false, reason: `domain "${domain}": env ${jwt.secretEnv} is not set` };
+    if (!jwt.jwksUri && !jwt.secretEnv) {
+      return { ok: false, reason: `domain "${domain}": auth.jwt needs jwksUri or secretEnv` };
+    }
+    if (!jwt.jwksUri && !secret) {
+      return { ok: false, reason: `domain "${domain}": env ${jwt.secretEnv} is not set` };
+    }
     if (jwt.jwksUri) {
       try {
         const url = new URL(jwt.jwksUri);
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error();
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+          throw new Error();
+        }
       } catch {
         return { ok: false, reason: `domain "${domain}": jwksUri is not an http(s) URL` };
       }

@@ -49,7 +49,9 @@ export class PortalController {
   @PublicRoute()
   asset(@Param('file') file: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): void {
     const asset = this.assets.get(file);
-    if (!asset) throw new CharterError('NOT_FOUND', `No portal asset named "${file.slice(0, 100)}".`);
+    if (!asset) {
+      throw new CharterError('NOT_FOUND', `No portal asset named "${file.slice(0, 100)}".`);
+    }
     // Names are not content-hashed, so caches revalidate after a short while; the ETag makes that a 304.
     void reply.header('cache-control', 'public, max-age=300, must-revalidate').header('etag', asset.etag).header('x-content-type-options', 'nosniff');
     if (ifNoneMatch === asset.etag) {
@@ -65,7 +67,9 @@ export class PortalController {
     let html = this.problemPages.get(slug);
     if (html === undefined) {
       html = renderProblemPage(slug, this.descriptions);
-      if (html === undefined) throw new CharterError('NOT_FOUND', `No problem type "${slug.slice(0, 100)}".`);
+      if (html === undefined) {
+        throw new CharterError('NOT_FOUND', `No problem type "${slug.slice(0, 100)}".`);
+      }
       this.problemPages.set(slug, html);
     }
     void securityHeaders(reply).header('cache-control', 'public, max-age=3600').type('text/html; charset=utf-8').send(html);

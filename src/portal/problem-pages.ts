@@ -17,7 +17,9 @@ export function findProblemsDoc(from = __dirname): string | undefined {
   let dir = from;
   for (let i = 0; i < 5; i++) {
     const candidate = path.join(dir, 'docs', 'problems.md');
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) {
+      return candidate;
+    }
     dir = path.dirname(dir);
   }
   return undefined;
@@ -29,7 +31,9 @@ export function parseProblemsDoc(markdown: string): Map<string, string[]> {
   for (const section of markdown.split(/^## /m).slice(1)) {
     const [heading, ...rest] = section.split('\n');
     const slug = /^`([a-z0-9-]+)`/.exec(heading ?? '')?.[1];
-    if (!slug) continue;
+    if (!slug) {
+      continue;
+    }
     // First paragraph repeats "status · CODE · title" from the catalogue; the rest is prose.
     const paragraphs = rest.join('\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
     out.set(slug, paragraphs.filter((p) => !/^\d{3} · /.test(p)));
@@ -46,14 +50,18 @@ function inline(text: string): string {
 
 export function findProblem(slug: string): { code: ProblemCode; status: number; title: string } | undefined {
   for (const [code, kind] of Object.entries(PROBLEMS) as Array<[ProblemCode, (typeof PROBLEMS)[ProblemCode]]>) {
-    if (kind.slug === slug) return { code, status: kind.status, title: kind.title };
+    if (kind.slug === slug) {
+      return { code, status: kind.status, title: kind.title };
+    }
   }
   return undefined;
 }
 
 export function renderProblemPage(slug: string, descriptions: Map<string, string[]>): string | undefined {
   const problem = findProblem(slug);
-  if (!problem) return undefined;
+  if (!problem) {
+    return undefined;
+  }
   const prose = (descriptions.get(slug) ?? []).map((p) => `<p>${inline(p)}</p>`).join('\n      ');
   const others = Object.values(PROBLEMS)
     .map((k) => `<li><a href="/problems/${escapeHtml(k.slug)}"${k.slug === slug ? ' aria-current="page"' : ''}>${escapeHtml(k.title)}</a></li>`)
@@ -91,5 +99,5 @@ export function renderProblemPage(slug: string, descriptions: Map<string, string
 
 export function loadProblemDescriptions(): Map<string, string[]> {
   const file = findProblemsDoc();
-  return file ? parseProblemsDoc(readFileSync(file, 'utf8')) : new Map();
+  return file ? parseProblemsDoc(readFileSync(file, 'utf8')) : new Map<string, string[]>();
 }

@@ -18,7 +18,9 @@ export class ConsumersRepository {
   }
 
   keysOf(manager: EntityManager, consumerIds: string[]): Promise<ApiKeyEntity[]> {
-    if (consumerIds.length === 0) return Promise.resolve([]);
+    if (consumerIds.length === 0) {
+      return Promise.resolve([]);
+    }
     return manager
       .createQueryBuilder(ApiKeyEntity, 'k')
       .where('k.consumer_id IN (:...ids)', { ids: consumerIds })

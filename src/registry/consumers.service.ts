@@ -84,8 +84,12 @@ export class ConsumersService {
     await this.write(async (manager) => {
       const consumer = await this.requireConsumer(manager, consumerKey);
       const key = /^[0-9a-f-]{36}$/i.test(keyId) ? await this.consumers.findKey(manager, consumer.id, keyId) : null;
-      if (!key) throw new CharterError('NOT_FOUND', `Consumer "${consumerKey}" has no API key ${keyId}.`);
-      if (key.revokedAt) return;
+      if (!key) {
+        throw new CharterError('NOT_FOUND', `Consumer "${consumerKey}" has no API key ${keyId}.`);
+      }
+      if (key.revokedAt) {
+        return;
+      }
       await this.consumers.revokeKey(manager, key.id, new Date());
       await this.audit.append(manager, {
         actor: actor.subject,
@@ -99,7 +103,9 @@ export class ConsumersService {
 
   private async requireConsumer(manager: EntityManager, key: string): Promise<ConsumerEntity> {
     const consumer = await this.consumers.findByKey(manager, key);
-    if (!consumer) throw new CharterError('NOT_FOUND', `Consumer "${key}" does not exist.`);
+    if (!consumer) {
+      throw new CharterError('NOT_FOUND', `Consumer "${key}" does not exist.`);
+    }
     return consumer;
   }
 

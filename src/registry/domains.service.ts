@@ -30,7 +30,9 @@ export class DomainsService {
 
   async require(manager: EntityManager, key: string): Promise<DomainEntity> {
     const domain = await this.domains.findByKey(manager, key);
-    if (!domain) throw domainNotFound(key);
+    if (!domain) {
+      throw domainNotFound(key);
+    }
     return domain;
   }
 

@@ -23,9 +23,13 @@ export function pageRequest(limit?: string | number, cursor?: string): PageReque
   if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) {
     throw new CharterError('MALFORMED_REQUEST', `limit must be an integer between 1 and ${MAX_LIMIT}.`);
   }
-  if (!cursor) return { limit: n, offset: 0 };
+  if (!cursor) {
+    return { limit: n, offset: 0 };
+  }
   const decoded = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!decoded) throw new CharterError('MALFORMED_REQUEST', 'cursor is not one this API returned.');
+  if (!decoded) {
+    throw new CharterError('MALFORMED_REQUEST', 'cursor is not one this API returned.');
+  }
   return { limit: n, offset: Number(decoded[1]) };
 }
 

@@ -27,8 +27,12 @@ export class UsageController {
   ): Promise<object> {
     await this.domains.require(this.dataSource.manager, domain);
     const n = Number(days);
-    if (!Number.isInteger(n) || n < 1 || n > 366) throw new CharterError('MALFORMED_REQUEST', 'days must be an integer between 1 and 366.');
-    if (major !== undefined && !/^\d{1,6}$/.test(major)) throw new CharterError('MALFORMED_REQUEST', 'major must be a non-negative integer.');
+    if (!Number.isInteger(n) || n < 1 || n > 366) {
+      throw new CharterError('MALFORMED_REQUEST', 'days must be an integer between 1 and 366.');
+    }
+    if (major !== undefined && !/^\d{1,6}$/.test(major)) {
+      throw new CharterError('MALFORMED_REQUEST', 'major must be a non-negative integer.');
+    }
     const since = new Date(Date.now() - (n - 1) * 86_400_000).toISOString().slice(0, 10);
     const items = await this.usage.summary(this.dataSource.manager, { domain, api, major: major === undefined ? undefined : Number(major), since });
     return { domain, api, since, items };

@@ -21,7 +21,9 @@ export interface UsageDelta {
 @Injectable()
 export class UsageRepository {
   async add(manager: EntityManager, deltas: UsageDelta[]): Promise<void> {
-    if (deltas.length === 0) return;
+    if (deltas.length === 0) {
+      return;
+    }
     const params: unknown[] = [];
     const rows = deltas.map((d) => {
       const at = params.length;

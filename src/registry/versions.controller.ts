@@ -109,16 +109,26 @@ export class VersionsController {
 }
 
 function negotiate(accept: string | undefined): 'yaml' | 'json' | 'raw' {
-  if (!accept || accept.includes('*/*')) return 'raw';
-  if (/application\/json/.test(accept)) return 'json';
-  if (/(application|text)\/(x-)?yaml/.test(accept)) return 'yaml';
+  if (!accept || accept.includes('*/*')) {
+    return 'raw';
+  }
+  if (/application\/json/.test(accept)) {
+    return 'json';
+  }
+  if (/(application|text)\/(x-)?yaml/.test(accept)) {
+    return 'yaml';
+  }
   throw new CharterError('NOT_ACCEPTABLE', 'The document is available as application/yaml or application/json.');
 }
 
 function parseLifecycles(value: string | undefined): Lifecycle[] | undefined {
-  if (!value) return undefined;
+  if (!value) {
+    return undefined;
+  }
   const items = value.split(',');
   const unknown = items.filter((i) => !(LIFECYCLES as readonly string[]).includes(i));
-  if (unknown.length) throw new CharterError('MALFORMED_REQUEST', `Unknown lifecycle ${unknown.join(', ')}; expected ${LIFECYCLES.join(', ')}.`);
+  if (unknown.length) {
+    throw new CharterError('MALFORMED_REQUEST', `Unknown lifecycle ${unknown.join(', ')}; expected ${LIFECYCLES.join(', ')}.`);
+  }
   return items as Lifecycle[];
 }

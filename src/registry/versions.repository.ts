@@ -43,8 +43,12 @@ export class VersionsRepository {
       .addOrderBy('api.key', 'ASC')
       .offset(page.offset)
       .limit(page.limit);
-    if (filter.domainId) qb.andWhere('api.domain_id = :domainId', { domainId: filter.domainId });
-    if (filter.kind) qb.andWhere('api.kind = :kind', { kind: filter.kind });
+    if (filter.domainId) {
+      qb.andWhere('api.domain_id = :domainId', { domainId: filter.domainId });
+    }
+    if (filter.kind) {
+      qb.andWhere('api.kind = :kind', { kind: filter.kind });
+    }
     if (filter.q) {
       qb.andWhere(`(api.key ILIKE :q OR api.title ILIKE :q OR api.description ILIKE :q OR domain.key ILIKE :q)`, {
         q: `%${escapeLike(filter.q)}%`,
@@ -62,13 +66,19 @@ export class VersionsRepository {
 
   /** Highest non-draft, non-retired version of each API (semver order). */
   async latestByApi(manager: EntityManager, apiIds: string[]): Promise<Map<string, ApiVersionEntity>> {
-    if (apiIds.length === 0) return new Map();
+    if (apiIds.length === 0) {
+      return new Map();
+    }
     const rows = await manager.find(ApiVersionEntity, {
       where: { apiId: In(apiIds), lifecycle: In(['published', 'deprecated']) },
       order: SEMVER_ORDER,
     });
     const byApi = new Map<string, ApiVersionEntity>();
-    for (const row of rows) if (!byApi.has(row.apiId)) byApi.set(row.apiId, row);
+    for (const row of rows) {
+      if (!byApi.has(row.apiId)) {
+        byApi.set(row.apiId, row);
+      }
+    }
     return byApi;
   }
 

@@ -61,7 +61,9 @@ export class VersionsService {
   async publish(req: PublishRequest, actor: Principal): Promise<PublishOutcome> {
     if (!canWriteDomain(actor, req.domain)) {
       // Unknown domains answer 404 before 403 only for admins; others learn nothing.
-      if (actor.role === 'admin') await this.domains.require(this.dataSource.manager, req.domain);
+      if (actor.role === 'admin') {
+        await this.domains.require(this.dataSource.manager, req.domain);
+      }
       throw cannotWriteDomain(req.domain);
     }
     await this.domains.require(this.dataSource.manager, req.domain);
@@ -79,7 +81,9 @@ export class VersionsService {
     } catch (err) {
       // Two publishes of one version raced and the other committed first: answer as
       // if we had come second (200 for the same content, 409 otherwise).
-      if (isUniqueViolation(err)) return this.store(req, text, loaded.value, actor);
+      if (isUniqueViolation(err)) {
+        return this.store(req, text, loaded.value, actor);
+      }
       throw err;
     }
   }
@@ -124,7 +128,9 @@ export class VersionsService {
       await manager.query('SELECT pg_notify($1, $2)', [REGISTRY_CHANNEL, JSON.stringify(change)]);
       return { created: true, version: toVersionResponse(domain.key, api, row) };
     });
-    if (outcome.created) this.events.emit(change);
+    if (outcome.created) {
+      this.events.emit(change);
+    }
     return outcome;
   }
 
@@ -149,7 +155,9 @@ export class VersionsService {
     const merged: { changelog?: unknown[] } = {};
     for (const gate of this.gates) {
       const result = await gate.check(ctx);
-      if (result?.changelog) merged.changelog = result.changelog;
+      if (result?.changelog) {
+        merged.changelog = result.changelog;
+      }
     }
     return merged;
   }
@@ -165,7 +173,9 @@ export class VersionsService {
     changelog: unknown[] | null,
   ): Promise<ApiVersionEntity> {
     const parsed = semver.parse(contract.version);
-    if (!parsed) throw new Error(`core accepted a non-semver version ${contract.version}`);
+    if (!parsed) {
+      throw new Error(`core accepted a non-semver version ${contract.version}`);
+    }
     const fields: Partial<ApiVersionEntity> = {
       apiId: api.id,
       version: contract.version,
@@ -186,7 +196,7 @@ export class VersionsService {
     };
     if (existing) {
       await this.versions.updateVersion(manager, existing.id, fields);
-      return { ...existing, ...fields } as ApiVersionEntity;
+      return { ...existing, ...fields };
     }
     return this.versions.insertVersion(manager, fields);
   }
@@ -214,7 +224,9 @@ export class VersionsService {
     want: 'yaml' | 'json' | 'raw',
   ): Promise<{ body: string; format: 'yaml' | 'json'; digest: string }> {
     const { row } = await this.requireVersion(domainKey, apiKey, version, true);
-    if (want === 'raw' || want === row.rawFormat) return { body: row.raw, format: row.rawFormat, digest: row.digest };
+    if (want === 'raw' || want === row.rawFormat) {
+      return { body: row.raw, format: row.rawFormat, digest: row.digest };
+    }
     const body = want === 'json' ? JSON.stringify(row.document, null, 2) : toYaml(row.document, { aliasDuplicateObjects: false });
     return { body, format: want, digest: row.digest };
   }
@@ -248,7 +260,9 @@ export class VersionsService {
     sunsetAt: string | undefined,
     actor: Principal,
   ): Promise<VersionResponse> {
-    if (!canWriteDomain(actor, domainKey)) throw cannotWriteDomain(domainKey);
+    if (!canWriteDomain(actor, domainKey)) {
+      throw cannotWriteDomain(domainKey);
+    }
     const change: RegistryChange = { action: 'version.lifecycle', domain: domainKey, api: apiKey, version };
     const result = await this.dataSource.transaction(async (manager) => {
       const { domain, api } = await this.requireApi(manager, domainKey, apiKey);
@@ -262,9 +276,15 @@ export class VersionsService {
       const now = new Date();
       const sunset = sunsetAt ? new Date(sunsetAt) : null;
       const patch: Partial<ApiVersionEntity> = { lifecycle: target };
-      if (target === 'published') Object.assign(patch, { publishedAt: row.publishedAt ?? now, deprecatedAt: null, sunsetAt: null });
-      if (target === 'deprecated') Object.assign(patch, { deprecatedAt: now, sunsetAt: sunset });
-      if (target === 'retired') Object.assign(patch, { retiredAt: now, sunsetAt: sunset ?? row.sunsetAt ?? now });
+      if (target === 'published') {
+        Object.assign(patch, { publishedAt: row.publishedAt ?? now, deprecatedAt: null, sunsetAt: null });
+      }
+      if (target === 'deprecated') {
+        Object.assign(patch, { deprecatedAt: now, sunsetAt: sunset });
+      }
+      if (target === 'retired') {
+        Object.assign(patch, { retiredAt: now, sunsetAt: sunset ?? row.sunsetAt ?? now });
+      }
       await this.versions.updateVersion(manager, row.id, patch);
       await this.audit.append(manager, {
         actor: actor.subject,
@@ -274,7 +294,7 @@ export class VersionsService {
         details: { from: row.lifecycle, to: target, sunsetAt: patch.sunsetAt?.toISOString() ?? null },
       });
       await manager.query('SELECT pg_notify($1, $2)', [REGISTRY_CHANNEL, JSON.stringify(change)]);
-      return toVersionResponse(domain.key, api, { ...row, ...patch } as ApiVersionEntity);
+      return toVersionResponse(domain.key, api, { ...row, ...patch });
     });
     this.events.emit(change);
     return result;
@@ -283,7 +303,9 @@ export class VersionsService {
   private async requireApi(manager: EntityManager, domainKey: string, apiKey: string): Promise<{ domain: DomainEntity; api: ApiEntity }> {
     const domain = await this.domains.require(manager, domainKey);
     const api = await this.versions.findApi(manager, domain.id, apiKey);
-    if (!api) throw apiNotFound(domainKey, apiKey);
+    if (!api) {
+      throw apiNotFound(domainKey, apiKey);
+    }
     return { domain, api };
   }
 
@@ -305,13 +327,17 @@ export class VersionsService {
     let name = version;
     if (version === 'latest') {
       const latest = (await this.versions.latestByApi(manager, [api.id])).get(api.id);
-      if (!latest) throw versionNotFound(domain.key, api.key, version);
+      if (!latest) {
+        throw versionNotFound(domain.key, api.key, version);
+      }
       name = latest.version;
     }
     const row = withContent
       ? await this.versions.findVersionWithContent(manager, api.id, name)
       : await this.versions.findVersion(manager, api.id, name);
-    if (!row) throw versionNotFound(domain.key, api.key, version);
+    if (!row) {
+      throw versionNotFound(domain.key, api.key, version);
+    }
     return row;
   }
 }

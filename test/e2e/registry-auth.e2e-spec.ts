@@ -30,8 +30,12 @@ describe.each(ENGINES)('registry auth on %s', (engine) => {
     const res = await publishAs(headers);
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (status === 401) expect(res.headers['www-authenticate']).toMatch(/^Bearer realm="charter"/);
-    if (detail) expect(String(res.json().detail)).toMatch(detail);
+    if (status === 401) {
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer realm="charter"/);
+    }
+    if (detail) {
+      expect(String(res.json().detail)).toMatch(detail);
+    }
     expect(await registryState(t)).toEqual(before);
   };
 

@@ -116,7 +116,9 @@ describe.each(ENGINES)('registry publishing on %s', (engine) => {
     const winner = results.find((r) => r.status === 201)!.json().title;
     // Same content as the winner: 200; other content: 409.
     for (const [i, r] of results.entries()) {
-      if (r.status === 201) continue;
+      if (r.status === 201) {
+        continue;
+      }
       const mine = i % 2 === 0 ? 'A' : 'B';
       expect(r.status).toBe(mine === winner ? 200 : 409);
     }

@@ -21,7 +21,9 @@ describe.each(ENGINES)('the example contracts and governance on publish, on %s',
     const res = await send('GET', `${t.url}/api/domains`, { headers: reader });
     const domains = res.json<{ items: Array<{ key: string; owners: unknown[] }> }>().items;
     expect(domains.map((d) => d.key)).toEqual(['crm', 'dispatch', 'erp']);
-    for (const d of domains) expect(d.owners.length).toBeGreaterThan(0);
+    for (const d of domains) {
+      expect(d.owners.length).toBeGreaterThan(0);
+    }
   });
 
   it('publishes every example contract, OpenAPI and AsyncAPI', async () => {
@@ -34,7 +36,9 @@ describe.each(ENGINES)('the example contracts and governance on publish, on %s',
       'erp/accounts-receivable:openapi',
       'erp/erp-events:asyncapi',
     ]);
-    for (const a of apis) expect(a.latest).toMatchObject({ lifecycle: 'published', publishedBy: 'charter-seed' });
+    for (const a of apis) {
+      expect(a.latest).toMatchObject({ lifecycle: 'published', publishedBy: 'charter-seed' });
+    }
   });
 
   it('publishes a multi-file contract as one self-contained document', async () => {
@@ -65,7 +69,9 @@ describe.each(ENGINES)('the example contracts and governance on publish, on %s',
     for (const rule of ['charter-operation-metadata', 'charter-operation-security', 'charter-canonical-refs', 'charter-owner-matches-domain']) {
       expect(rules).toContain(rule);
     }
-    for (const e of body.errors) expect(e.line).toBeGreaterThan(0);
+    for (const e of body.errors) {
+      expect(e.line).toBeGreaterThan(0);
+    }
     expect(await registryState(t)).toEqual(before);
   });
 

@@ -9,7 +9,9 @@ import { createDataSource } from '../../src/platform/database/data-source.factor
 import { ADMIN_URL, TEMPLATE_ENV, adminQuery, withDatabase } from './test-database';
 
 export default async function globalSetup(): Promise<void> {
-  if (process.env[TEMPLATE_ENV]) return; // the other project already made it in this run
+  if (process.env[TEMPLATE_ENV]) {
+    return; // the other project already made it in this run
+  }
   const name = `charter_tpl_${process.pid}_${Date.now().toString(36)}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const ds = createDataSource({ url: withDatabase(ADMIN_URL, name) });

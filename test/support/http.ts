@@ -30,9 +30,13 @@ export function send(
     let answered = false;
     req.on('response', () => (answered = true));
     req.on('error', (err) => {
-      if (!answered) reject(err);
+      if (!answered) {
+        reject(err);
+      }
     });
-    if (opts.body !== undefined) req.write(opts.body);
+    if (opts.body !== undefined) {
+      req.write(opts.body);
+    }
     req.end();
   });
 }

@@ -8,7 +8,9 @@ export async function openMigrated(engine: Engine): Promise<{ ds: DataSource; db
   const db = await createTestDatabase(engine);
   const ds = createDataSource(db.options);
   await ds.initialize();
-  if (!db.migrated) await ds.runMigrations({ transaction: 'each' });
+  if (!db.migrated) {
+    await ds.runMigrations({ transaction: 'each' });
+  }
   return {
     ds,
     db,

@@ -42,7 +42,9 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     return { engine, options: {}, migrated: false, drop: async () => undefined };
   }
   const template = process.env[TEMPLATE_ENV];
-  if (!template) throw new Error(`${TEMPLATE_ENV} is unset: run through jest so global setup creates the template`);
+  if (!template) {
+    throw new Error(`${TEMPLATE_ENV} is unset: run through jest so global setup creates the template`);
+  }
   const name = `charter_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   return {

@@ -25,7 +25,9 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 /** `<api>.openapi.yaml`, `<api>/asyncapi.json`, ...; shared schemas are not contracts. */
 export function isContractEntry(rel: string): boolean {
-  if (rel.split('/').some((s) => s.startsWith('_') || s.startsWith('.') || s === 'node_modules')) return false;
+  if (rel.split('/').some((s) => s.startsWith('_') || s.startsWith('.') || s === 'node_modules')) {
+    return false;
+  }
   const name = rel.split('/').pop()!;
   return /\.(openapi|asyncapi)\.(ya?ml|json)$/i.test(name) || /^(openapi|asyncapi)\.(ya?ml|json)$/i.test(name);
 }
@@ -34,8 +36,11 @@ export async function walk(root: string, dir = ''): Promise<string[]> {
   const out: string[] = [];
   for (const e of await fs.readdir(path.join(root, dir), { withFileTypes: true })) {
     const rel = dir ? `${dir}/${e.name}` : e.name;
-    if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') out.push(...(await walk(root, rel)));
-    else if (e.isFile()) out.push(rel);
+    if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') {
+      out.push(...(await walk(root, rel)));
+    } else if (e.isFile()) {
+      out.push(rel);
+    }
   }
   return out;
 }
@@ -47,7 +52,9 @@ interface Loaded {
 
 async function loadAll(files: string[], source: ContractSource): Promise<Map<string, Loaded>> {
   const out = new Map<string, Loaded>();
-  for (const rel of files.filter(isContractEntry).sort()) out.set(rel, { rel, result: await loadContract(rel, source) });
+  for (const rel of files.filter(isContractEntry).sort()) {
+    out.set(rel, { rel, result: await loadContract(rel, source) });
+  }
   return out;
 }
 
@@ -64,9 +71,13 @@ export async function lintSeam(source: ContractSource): Promise<Lint | undefined
   const governance = new Map<string, ReturnType<typeof lint.loadGovernanceFromTree>>();
   return async (c, text, domain) => {
     const key = domain ?? '';
-    if (!governance.has(key)) governance.set(key, lint.loadGovernanceFromTree(source, domain ? { domain } : {}));
+    if (!governance.has(key)) {
+      governance.set(key, lint.loadGovernanceFromTree(source, domain ? { domain } : {}));
+    }
     const gov = await governance.get(key)!;
-    if (!gov.ok) return { findings: [], issues: gov.errors };
+    if (!gov.ok) {
+      return { findings: [], issues: gov.errors };
+    }
     const r = await lint.lintContract({ text, file: c.file, source, governance: gov.value });
     return r.ok ? { findings: r.value, issues: [] } : { findings: [], issues: r.errors };
   };
@@ -79,7 +90,9 @@ async function modeOf(root: string, domain: string | undefined, fallback: string
     const text = await fs.readFile(file, 'utf8').catch(() => undefined);
     const parsed = text === undefined ? undefined : parseDocument(text, file);
     const mode = parsed?.ok ? (parsed.value.data as { compatibility?: unknown } | null)?.compatibility : undefined;
-    if (typeof mode === 'string') return mode;
+    if (typeof mode === 'string') {
+      return mode;
+    }
   }
   return fallback ?? 'BACKWARD';
 }
@@ -108,12 +121,16 @@ async function runCheck(opts: CheckOptions): Promise<{ code: number; report?: Ch
     for (const [rel, h] of head) {
       const previous = renamedFrom.get(rel);
       const b = base.get(rel) ?? (previous ? base.get(previous) : undefined);
-      if (b?.result.ok && h.result.ok && b.result.value.digest === h.result.value.digest && !previous) continue; // unchanged
+      if (b?.result.ok && h.result.ok && b.result.value.digest === h.result.value.digest && !previous) {
+        continue; // unchanged
+      }
       report.contracts.push(await checkOne({ root, baseSource, config: config.value, ...(lint ? { lint } : {}) }, h, b, previous));
     }
     const renamed = new Set(renamedFrom.values());
     for (const [rel, b] of base) {
-      if (head.has(rel) || renamed.has(rel)) continue;
+      if (head.has(rel) || renamed.has(rel)) {
+        continue;
+      }
       const version = b.result.ok ? b.result.value.version : undefined;
       report.contracts.push({
         file: rel, status: 'deleted', ...(version ? { baseVersion: version } : {}), issues: [], findings: [], changes: [], blocked: true,
@@ -132,11 +149,17 @@ async function runCheck(opts: CheckOptions): Promise<{ code: number; report?: Ch
 function pairRenames(base: Map<string, Loaded>, head: Map<string, Loaded>): Map<string, string> {
   const identity = (l: Loaded): string | undefined => (l.result.ok ? `${l.result.value.kind}\0${l.result.value.title}` : undefined);
   const gone = new Map<string, string>();
-  for (const [rel, b] of base) if (!head.has(rel) && identity(b)) gone.set(identity(b)!, rel);
+  for (const [rel, b] of base) {
+    if (!head.has(rel) && identity(b)) {
+      gone.set(identity(b)!, rel);
+    }
+  }
   const out = new Map<string, string>();
   for (const [rel, h] of head) {
     const id = identity(h);
-    if (base.has(rel) || !id || !gone.has(id)) continue;
+    if (base.has(rel) || !id || !gone.has(id)) {
+      continue;
+    }
     out.set(rel, gone.get(id)!);
     gone.delete(id);
   }
@@ -154,7 +177,9 @@ async function checkOne(ctx: CheckContext, h: Loaded, b: Loaded | undefined, pre
   const { root, config, lint } = ctx;
   const domain = h.rel.includes('/') ? h.rel.split('/')[0] : undefined;
   const check: ContractCheck = { file: h.rel, status: previous ? 'renamed' : b ? 'modified' : 'added', issues: [], findings: [], changes: [], blocked: false, reasons: [], notes: [] };
-  if (previous) check.previousFile = previous;
+  if (previous) {
+    check.previousFile = previous;
+  }
   if (!h.result.ok) {
     check.issues = h.result.errors;
     check.reasons.push(`the contract is invalid (${h.result.errors.length} issue${h.result.errors.length === 1 ? '' : 's'})`);
@@ -171,11 +196,19 @@ async function checkOne(ctx: CheckContext, h: Loaded, b: Loaded | undefined, pre
       check.findings = linted.findings;
       check.issues.push(...linted.issues);
       const errors = linted.findings.filter((f) => f.severity === 'error').length;
-      if (errors) check.reasons.push(`${errors} governance lint error${errors === 1 ? '' : 's'}`);
-      if (linted.issues.length) check.reasons.push('the governance ruleset could not be applied');
+      if (errors) {
+        check.reasons.push(`${errors} governance lint error${errors === 1 ? '' : 's'}`);
+      }
+      if (linted.issues.length) {
+        check.reasons.push('the governance ruleset could not be applied');
+      }
     }
-  } else check.notes.push('governance lint is not available in this build: not linted');
-  if (b && !b.result.ok) check.notes.push(`the base version does not load (${b.result.errors[0]?.message ?? 'invalid'}): compared as a new contract`);
+  } else {
+    check.notes.push('governance lint is not available in this build: not linted');
+  }
+  if (b && !b.result.ok) {
+    check.notes.push(`the base version does not load (${b.result.errors[0]?.message ?? 'invalid'}): compared as a new contract`);
+  }
   if (b?.result.ok) {
     const before = b.result.value;
     check.baseVersion = before.version;
@@ -197,12 +230,20 @@ async function checkOne(ctx: CheckContext, h: Loaded, b: Loaded | undefined, pre
         document: contract.document,
         locate: locator(text, h.rel),
       });
-      if (verdict.semver) check.semver = verdict.semver;
-      if (verdict.semver && !verdict.semver.ok && mode !== 'NONE') check.reasons.push(verdict.semver.message);
-      for (const m of verdict.checks.filter((c) => c.breaking)) {
-        if (m.direction === 'forward') check.reasons.push(`${mode}: clients of ${contract.version} would break against ${m.version} (forward compatibility)`);
+      if (verdict.semver) {
+        check.semver = verdict.semver;
       }
-      if (mode === 'NONE' && !verdict.ok) check.reasons.push(verdict.semver?.message ?? 'the version did not change');
+      if (verdict.semver && !verdict.semver.ok && mode !== 'NONE') {
+        check.reasons.push(verdict.semver.message);
+      }
+      for (const m of verdict.checks.filter((c) => c.breaking)) {
+        if (m.direction === 'forward') {
+          check.reasons.push(`${mode}: clients of ${contract.version} would break against ${m.version} (forward compatibility)`);
+        }
+      }
+      if (mode === 'NONE' && !verdict.ok) {
+        check.reasons.push(verdict.semver?.message ?? 'the version did not change');
+      }
     }
   }
   check.blocked = check.reasons.length > 0 || check.issues.length > 0;
@@ -215,15 +256,22 @@ export async function runCheckCommand(opts: CheckOptions): Promise<number> {
   try {
     result = await runCheck(opts);
   } catch (err) {
-    if (!(err instanceof GitError)) throw err;
+    if (!(err instanceof GitError)) {
+      throw err;
+    }
     process.stderr.write(`charter check: ${err.message}\n`);
     return EXIT.ERROR;
   }
   if (result.report) {
     const out = render(result.report, opts.format as CheckFormat);
-    if (opts.output) await fs.writeFile(opts.output, out);
-    else process.stdout.write(out);
-    if (opts.output) process.stderr.write(`charter check: ${result.report.blocked ? 'blocked' : 'passed'}; report written to ${opts.output}\n`);
+    if (opts.output) {
+      await fs.writeFile(opts.output, out);
+    } else {
+      process.stdout.write(out);
+    }
+    if (opts.output) {
+      process.stderr.write(`charter check: ${result.report.blocked ? 'blocked' : 'passed'}; report written to ${opts.output}\n`);
+    }
   }
   return result.code;
 }

@@ -124,7 +124,7 @@ describe('charter check', () => {
 
   it('checks a new contract and a change through a shared schema', async () => {
     write('contracts/_canonical/party.yaml', { Party: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } });
-    const withRef = { ...api('1.1.0') } as ReturnType<typeof api>;
+    const withRef = { ...api('1.1.0') };
     (withRef.paths['/shipments/{id}'].get.responses['200'].content['application/json'].schema.properties as Record<string, unknown>).consignee = { $ref: '../_canonical/party.yaml#/Party' };
     write('contracts/dispatch/shipments.openapi.yaml', withRef);
     git('add', '.');

@@ -28,8 +28,12 @@ const isFile = (p: string): Promise<boolean> => fs.stat(p).then((s) => s.isFile(
 /** The nearest folder at or above `dir` holding charter.yaml, if any. */
 export async function findTreeRoot(dir: string): Promise<string | undefined> {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    if (await isFile(path.join(d, 'charter.yaml'))) return d;
-    if (path.dirname(d) === d) return undefined;
+    if (await isFile(path.join(d, 'charter.yaml'))) {
+      return d;
+    }
+    if (path.dirname(d) === d) {
+      return undefined;
+    }
   }
 }
 
@@ -65,15 +69,20 @@ export function formatIssues(issues: readonly Issue[]): string {
 
 /** charter.yaml `diff.rules`: rule id -> breaking|warning|info|off. */
 export async function readCompatConfig(treeRoot: string | undefined): Promise<Result<CompatConfig & { mode?: string }>> {
-  if (!treeRoot) return { ok: true, value: {} };
+  if (!treeRoot) {
+    return { ok: true, value: {} };
+  }
   const file = path.join(treeRoot, 'charter.yaml');
   const parsed = parseDocument(await fs.readFile(file, 'utf8'), file);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    return parsed;
+  }
   const data = parsed.value.data as { diff?: { rules?: Record<string, unknown> }; compatibility?: unknown } | null;
   const levels: Record<string, RuleLevelSetting> = {};
   for (const [id, level] of Object.entries(data?.diff?.rules ?? {})) {
-    if (level === 'breaking' || level === 'warning' || level === 'info' || level === 'off') levels[id] = level;
-    else {
+    if (level === 'breaking' || level === 'warning' || level === 'info' || level === 'off') {
+      levels[id] = level;
+    } else {
       return {
         ok: false,
         errors: [{ code: 'SEMANTIC_ERROR', message: `diff.rules.${id} must be breaking, warning, info or off`, source: { file, pointer: `/diff/rules/${id}`, ...parsed.value.locate(`/diff/rules/${id}`) } }],
@@ -96,7 +105,9 @@ const MAX_LOCATE_CHARS = 2 * 1024 * 1024;
 export function locator(text: string, file?: string): (pointer: string) => { line: number; column: number } | undefined {
   let parsed: ParsedDocument | null | undefined;
   // Re-parsing a multi-megabyte file for positions costs more than the diff: pointers only.
-  if (text.length > MAX_LOCATE_CHARS) return () => undefined;
+  if (text.length > MAX_LOCATE_CHARS) {
+    return () => undefined;
+  }
   return (pointer) => {
     if (parsed === undefined) {
       // The loader has already parsed and bounded this text; this parse only finds
@@ -105,7 +116,9 @@ export function locator(text: string, file?: string): (pointer: string) => { lin
       const result = parseDocument(text, `${file ?? 'entry'}.yaml`);
       parsed = result.ok ? result.value : null;
     }
-    if (!parsed || !hasPointer(parsed.data, parsePointer(pointer))) return undefined;
+    if (!parsed || !hasPointer(parsed.data, parsePointer(pointer))) {
+      return undefined;
+    }
     return parsed.locate(pointer);
   };
 }
@@ -114,7 +127,9 @@ function hasPointer(data: unknown, segments: readonly string[]): boolean {
   let node = data;
   for (const seg of segments) {
     if (Array.isArray(node)) {
-      if (!/^\d+$/.test(seg) || Number(seg) >= node.length) return false;
+      if (!/^\d+$/.test(seg) || Number(seg) >= node.length) {
+        return false;
+      }
       node = node[Number(seg)];
     } else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, seg)) {
       node = (node as Record<string, unknown>)[seg];
@@ -139,8 +154,12 @@ export function locateChanges(changes: Change[], base: DiffSide, head: DiffSide)
 }
 
 export function render(report: ChangeReport, format: DiffFormat): string {
-  if (format === 'json') return formatChangesJson(report);
-  if (format === 'markdown') return formatChangesMarkdown(report);
+  if (format === 'json') {
+    return formatChangesJson(report);
+  }
+  if (format === 'markdown') {
+    return formatChangesMarkdown(report);
+  }
   return formatChangesText(report);
 }
 

@@ -47,9 +47,9 @@ describe('charter lint', () => {
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout) as { version: string; runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription?: { text: string } }> } }; results: unknown[] }> };
     expect(log.version).toBe('2.1.0');
-    const rule = log.runs[0]!.tool.driver.rules.find((x) => x.id === 'charter-paths-kebab-case');
+    const rule = log.runs[0].tool.driver.rules.find((x) => x.id === 'charter-paths-kebab-case');
     expect(rule?.shortDescription?.text).toBe('Path segments are kebab-case.');
-    expect(log.runs[0]!.results.length).toBeGreaterThan(0);
+    expect(log.runs[0].results.length).toBeGreaterThan(0);
   });
 
   it('exits 2 on a broken ruleset file, naming the file and line', async () => {

@@ -34,8 +34,12 @@ const exists = (p: string): Promise<boolean> => fs.stat(p).then((s) => s.isFile(
 /** The nearest folder at or above `dir` holding charter.yaml, if any. */
 async function findTreeRoot(dir: string): Promise<string | undefined> {
   for (let d = dir; ; d = path.dirname(d)) {
-    if (await exists(path.join(d, 'charter.yaml'))) return d;
-    if (path.dirname(d) === d) return undefined;
+    if (await exists(path.join(d, 'charter.yaml'))) {
+      return d;
+    }
+    if (path.dirname(d) === d) {
+      return undefined;
+    }
   }
 }
 
@@ -77,7 +81,9 @@ async function runLint(files: string[], format: Format, rulesetFile: string | un
   const lint = await import('../../core/lint');
   const cwd = process.cwd();
   const display = (root: string, file: string | undefined): string | undefined => {
-    if (file === undefined || file.includes(':')) return file; // e.g. charter:recommended
+    if (file === undefined || file.includes(':')) {
+      return file; // e.g. charter:recommended
+    }
     if (file.startsWith(lint.EXTERNAL_RULESET_PREFIX) && rulesetFile) {
       return toPosix(path.relative(cwd, path.join(path.dirname(path.resolve(rulesetFile)), file.slice(lint.EXTERNAL_RULESET_PREFIX.length))));
     }
@@ -91,7 +97,9 @@ async function runLint(files: string[], format: Format, rulesetFile: string | un
   const sources = new Map<string, ContractSource>();
   const sourceFor = (root: string): ContractSource => {
     let s = sources.get(root);
-    if (!s) sources.set(root, (s = createFsSource(root)));
+    if (!s) {
+      sources.set(root, (s = createFsSource(root)));
+    }
     return s;
   };
   const ruleset = rulesetFile
@@ -126,10 +134,16 @@ async function runLint(files: string[], format: Format, rulesetFile: string | un
       result.errors.forEach((issue) => issues.push({ issue, root: target.root }));
       continue;
     }
-    for (const f of result.value) findings.push({ ...f, source: { ...f.source, file: display(target.root, f.source.file) } });
+    for (const f of result.value) {
+      findings.push({ ...f, source: { ...f.source, file: display(target.root, f.source.file) } });
+    }
     if (format === 'sarif') {
       const listed = lint.listRules(config.value);
-      if (listed.ok) for (const r of listed.value) rules.set(r.id, r);
+      if (listed.ok) {
+        for (const r of listed.value) {
+          rules.set(r.id, r);
+        }
+      }
     }
   }
 
@@ -137,15 +151,21 @@ async function runLint(files: string[], format: Format, rulesetFile: string | un
   process.stdout.write(lint.formatFindings(format, findings, [...rules.values()]));
   const seen = new Set<string>();
   for (const { issue, root } of issues) {
-    if (issue.code === 'FILE_NOT_FOUND' && issue.source.file === undefined) continue; // printed above
+    if (issue.code === 'FILE_NOT_FOUND' && issue.source.file === undefined) {
+      continue; // printed above
+    }
     const where = display(root, issue.source.file);
     const at = where ? `${where}${issue.source.line ? `:${issue.source.line}:${issue.source.column ?? 1}` : ''}` : '';
     const own = issue.source.file && issue.message.startsWith(`${issue.source.file}: `) ? issue.message.slice(issue.source.file.length + 2) : issue.message;
     const message = own.split(lint.EXTERNAL_RULESET_PREFIX).join(rulesetFile ? `${toPosix(path.dirname(rulesetFile))}/` : '');
     const line = `charter lint: ${at ? `${at} ` : ''}${issue.code}: ${message}\n`;
-    if (!seen.has(line)) process.stderr.write(line);
+    if (!seen.has(line)) {
+      process.stderr.write(line);
+    }
     seen.add(line);
   }
-  if (issues.length > 0) return EXIT.ERROR;
+  if (issues.length > 0) {
+    return EXIT.ERROR;
+  }
   return findings.some((f) => f.severity === 'error') ? EXIT.FAILED : EXIT.OK;
 }

@@ -23,8 +23,12 @@ function explain(body: string): string {
   try {
     const p = JSON.parse(body) as { title?: string; detail?: string; changes?: Array<{ id?: string; message?: string }>; errors?: Array<{ pointer?: string; message?: string }> };
     const lines = [p.detail ?? p.title ?? ''];
-    for (const c of p.changes ?? []) lines.push(`  ${c.id ?? ''}: ${c.message ?? ''}`);
-    for (const e of p.errors ?? []) lines.push(`  ${e.pointer ?? ''}: ${e.message ?? ''}`);
+    for (const c of p.changes ?? []) {
+      lines.push(`  ${c.id ?? ''}: ${c.message ?? ''}`);
+    }
+    for (const e of p.errors ?? []) {
+      lines.push(`  ${e.pointer ?? ''}: ${e.message ?? ''}`);
+    }
     return lines.filter((l) => l.trim()).join('\n');
   } catch {
     return body.slice(0, 500);
@@ -75,7 +79,9 @@ export async function runSync(contractsDir: string, registry: string): Promise<n
   const outcomes: Outcome[] = [];
   for (const rel of (await walk(root)).filter(isContractEntry).sort()) {
     const key = apiKeyOf(rel);
-    if (!key) continue;
+    if (!key) {
+      continue;
+    }
     const loaded = await loadContract(rel, source);
     if (!loaded.ok) {
       const why = loaded.errors.map((e) => `  ${formatSourceRef(e.source)}: ${e.code}: ${e.message}`).join('\n');
@@ -95,12 +101,18 @@ export async function runSync(contractsDir: string, registry: string): Promise<n
     const outcome = await publish(versionsUrl(registry, key.domain, key.api), loaded.value, token);
     outcomes.push({ file: rel, ...outcome });
     // Credentials or the server failing will fail every request alike: stop at the first.
-    if (outcome.status === 'error') break;
+    if (outcome.status === 'error') {
+      break;
+    }
   }
-  for (const o of outcomes) process.stdout.write(`${o.status.padEnd(9)} ${o.file}: ${o.detail}\n`);
+  for (const o of outcomes) {
+    process.stdout.write(`${o.status.padEnd(9)} ${o.file}: ${o.detail}\n`);
+  }
   const count = (s: Outcome['status']): number => outcomes.filter((o) => o.status === s).length;
   process.stdout.write(`charter sync: ${count('published')} published, ${count('unchanged')} unchanged, ${count('refused')} refused${count('error') ? ', stopped on an error' : ''}\n`);
-  if (count('error')) return EXIT.ERROR;
+  if (count('error')) {
+    return EXIT.ERROR;
+  }
   return count('refused') ? EXIT.FAILED : EXIT.OK;
 }
 

@@ -14,7 +14,9 @@ import type { SetExit } from './index';
 /** `dispatch/shipments.openapi.yaml` -> dispatch/shipments; `dispatch/shipments/openapi.yaml` -> dispatch/shipments. */
 export function apiKeyOf(rel: string): { domain: string; api: string } | undefined {
   const parts = rel.split('/');
-  if (parts.length < 2) return undefined;
+  if (parts.length < 2) {
+    return undefined;
+  }
   const name = parts[parts.length - 1];
   const m = /^(.+)\.(openapi|asyncapi)\.(ya?ml|json)$/i.exec(name);
   const api = m ? m[1] : parts.length >= 3 ? parts[parts.length - 2] : undefined;

@@ -26,7 +26,9 @@ export interface ValidateResult {
 /** Validate each file in turn, print the results; the exit code. */
 export async function runValidate(files: string[], format: Format): Promise<number> {
   const results: ValidateResult[] = [];
-  for (const file of files) results.push(await validateFile(file));
+  for (const file of files) {
+    results.push(await validateFile(file));
+  }
   write(results, format);
   return results.some((r) => r.error !== undefined) ? EXIT.ERROR : results.some((r) => !r.valid) ? EXIT.FAILED : EXIT.OK;
 }
@@ -34,13 +36,17 @@ export async function runValidate(files: string[], format: Format): Promise<numb
 export async function validateFile(file: string, cwd: string = process.cwd()): Promise<ValidateResult> {
   const abs = path.resolve(cwd, file);
   const problem = await unreadable(abs);
-  if (problem) return { file, valid: false, error: `cannot read ${file}: ${problem}`, errors: [] };
+  if (problem) {
+    return { file, valid: false, error: `cannot read ${file}: ${problem}`, errors: [] };
+  }
   try {
     const { rootDir, entry } = await locateContractFile(abs, cwd);
     const loaded = await loadContract(entry, createFsSource(rootDir));
     // Issues in the file itself use the user's spelling; other tree files follow its style.
     const display = (f: string | undefined) => {
-      if (f === undefined || f === entry) return file;
+      if (f === undefined || f === entry) {
+        return file;
+      }
       const abs = path.join(rootDir, f);
       return path.isAbsolute(file) ? abs : toPosix(path.relative(cwd, abs));
     };
@@ -68,7 +74,9 @@ export async function validateFile(file: string, cwd: string = process.cwd()): P
 async function unreadable(abs: string): Promise<string | undefined> {
   try {
     const stat = await fs.stat(abs);
-    if (!stat.isFile()) return 'not a regular file';
+    if (!stat.isFile()) {
+      return 'not a regular file';
+    }
     await fs.access(abs, fsConstants.R_OK);
     return undefined;
   } catch (err) {
@@ -80,7 +88,11 @@ async function unreadable(abs: string): Promise<string | undefined> {
 function write(results: ValidateResult[], format: Format): void {
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-    for (const r of results) if (r.error) process.stderr.write(`charter validate: ${r.error}\n`);
+    for (const r of results) {
+      if (r.error) {
+        process.stderr.write(`charter validate: ${r.error}\n`);
+      }
+    }
     return;
   }
   for (const r of results) {

@@ -20,9 +20,13 @@ export function checkCompatibility(diff: Diff, config: CompatConfig = {}): Chang
   const out: Change[] = [];
   for (const fact of diff.facts) {
     const rule = matchRule(fact);
-    if (!rule) continue;
+    if (!rule) {
+      continue;
+    }
     const setting = config.levels?.[rule.id] ?? rule.level;
-    if (setting === 'off') continue;
+    if (setting === 'off') {
+      continue;
+    }
     const change: Change = {
       id: rule.id,
       level: setting,
@@ -32,12 +36,24 @@ export function checkCompatibility(diff: Diff, config: CompatConfig = {}): Chang
       head: fact.head,
       message: renderMessage(rule.id, fact),
     };
-    if (fact.direction) change.direction = fact.direction;
-    if (fact.operation !== undefined) change.operation = fact.operation;
-    if (fact.channel !== undefined) change.channel = fact.channel;
-    if (fact.location !== undefined) change.location = fact.location;
-    if (fact.property !== undefined) change.property = fact.property;
-    if (fact.alsoIn?.length) change.alsoIn = fact.alsoIn;
+    if (fact.direction) {
+      change.direction = fact.direction;
+    }
+    if (fact.operation !== undefined) {
+      change.operation = fact.operation;
+    }
+    if (fact.channel !== undefined) {
+      change.channel = fact.channel;
+    }
+    if (fact.location !== undefined) {
+      change.location = fact.location;
+    }
+    if (fact.property !== undefined) {
+      change.property = fact.property;
+    }
+    if (fact.alsoIn?.length) {
+      change.alsoIn = fact.alsoIn;
+    }
     out.push(change);
   }
   return out.sort(compareChanges);

@@ -75,7 +75,9 @@ export function assessCompatibility(input: AssessInput): CompatibilityVerdict {
   const changesOf = (from: DiffSide, to: DiffSide): Change[] => checkCompatibility(diffContracts(from, to, options), config);
   const changes = predecessor ? changesOf(predecessor, candidate) : [];
   const verdict: CompatibilityVerdict = { ok: true, mode, changes, checks: [] };
-  if (!predecessor) return verdict;
+  if (!predecessor) {
+    return verdict;
+  }
   verdict.predecessor = predecessor.version;
   verdict.semver = checkSemver(changes, predecessor.version, candidate.version);
   if (mode === 'NONE') {

@@ -7,9 +7,17 @@ import type { Fact } from '../diff/diff.types';
 import { MESSAGES } from './messages';
 
 function show(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (Array.isArray(v)) return v.map(show).join(', ');
-  if (typeof v === 'string') return `'${v}'`;
+  if (v === undefined) {
+    return 'nothing';
+  }
+  if (Array.isArray(v)) {
+    return v.map(show).join(', ');
+  }
+  if (typeof v === 'string') {
+    return `'${v}'`;
+  }
+  // JSON.stringify gives undefined only for functions and symbols, which String() names.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return JSON.stringify(v) ?? String(v);
 }
 
@@ -21,9 +29,15 @@ export function renderMessage(ruleId: string, fact: Fact): string {
     reasonNote: d.reason === 'read-only' ? ' (it is now readOnly)' : d.reason === 'write-only' ? ' (it is now writeOnly)' : '',
   };
   const text = template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    if (key in extra) return extra[key];
-    if (key === 'scopes') return (d.scopes ?? []).join(', ');
-    if (key === 'keyword' || key === 'protocol') return String((d as Record<string, unknown>)[key] ?? '');
+    if (key in extra) {
+      return extra[key];
+    }
+    if (key === 'scopes') {
+      return (d.scopes ?? []).join(', ');
+    }
+    if (key === 'keyword' || key === 'protocol') {
+      return String(d[key] ?? '');
+    }
     if (key === 'from' || key === 'to') {
       const v = d[key];
       return v === undefined ? 'nothing' : typeof v === 'string' && (v.includes(' ') || v.startsWith('>') || v.startsWith('<')) ? v : show(v);

@@ -28,8 +28,12 @@ describe('rule catalogue', () => {
     const silent = new Set<string>();
     for (const name of CASES) {
       const { expect: want } = loadCase(name);
-      for (const c of want.changes) fired.add(c.id);
-      for (const id of want.silent ?? []) silent.add(id);
+      for (const c of want.changes) {
+        fired.add(c.id);
+      }
+      for (const id of want.silent ?? []) {
+        silent.add(id);
+      }
     }
     expect(ids.filter((id) => !fired.has(id))).toEqual([]);
     expect(ids.filter((id) => !silent.has(id))).toEqual([]);

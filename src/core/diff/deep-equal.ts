@@ -9,12 +9,22 @@ export function deepEqual(a: unknown, b: unknown, ignore?: (path: readonly strin
   const stack: Array<{ x: unknown; y: unknown; path: string[] }> = [{ x: a, y: b, path: [] }];
   while (stack.length > 0) {
     const { x, y, path } = stack.pop()!;
-    if (x === y) continue;
-    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
-    if (Array.isArray(x) !== Array.isArray(y)) return false;
+    if (x === y) {
+      continue;
+    }
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) {
+      return false;
+    }
+    if (Array.isArray(x) !== Array.isArray(y)) {
+      return false;
+    }
     let seen = assumed.get(x);
-    if (!seen) assumed.set(x, (seen = new WeakSet()));
-    if (seen.has(y)) continue;
+    if (!seen) {
+      assumed.set(x, (seen = new WeakSet()));
+    }
+    if (seen.has(y)) {
+      continue;
+    }
     seen.add(y);
     const xo = x as Record<string, unknown>;
     const yo = y as Record<string, unknown>;
@@ -23,11 +33,17 @@ export function deepEqual(a: unknown, b: unknown, ignore?: (path: readonly strin
     if (xk.length !== yk.length) {
       // Only an ignored key may make the key sets differ.
       const all = new Set([...xk, ...yk]);
-      for (const k of all) if (!(k in xo && k in yo) && !ignore?.([...path, k])) return false;
+      for (const k of all) {
+        if (!(k in xo && k in yo) && !ignore?.([...path, k])) {
+          return false;
+        }
+      }
     }
     for (const k of new Set([...xk, ...yk])) {
       const p = path.length < 4 ? [...path, k] : path; // ignore() only looks at the top of the document
-      if (ignore?.(p) && p !== path) continue;
+      if (ignore?.(p) && p !== path) {
+        continue;
+      }
       stack.push({ x: xo[k], y: yo[k], path: p });
     }
   }

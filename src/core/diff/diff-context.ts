@@ -51,43 +51,68 @@ export class DiffContext {
     const expanded = new Map<PairNode, Array<{ fact: LocalFact; path: string; depth: number }>>();
     for (const { node, scope } of this.roots) {
       let found = expanded.get(node);
-      if (!found) expanded.set(node, (found = expand(node, live).map((e) => ({ ...e, depth: depth(e.path) }))));
+      if (!found) {
+        expanded.set(node, (found = expand(node, live).map((e) => ({ ...e, depth: depth(e.path) }))));
+      }
       for (const { fact, path, depth } of found) {
         let byDir = groups.get(fact);
-        if (!byDir) groups.set(fact, (byDir = new Map()));
+        if (!byDir) {
+          groups.set(fact, (byDir = new Map<Direction, Group>()));
+        }
         const site: Site = { scope, path, depth };
         const group = byDir.get(scope.direction!);
-        if (!group) byDir.set(scope.direction!, { best: site, names: new Set() });
-        else {
+        if (!group) {
+          byDir.set(scope.direction!, { best: site, names: new Set() });
+        } else {
           const name = siteName(site);
           if (compareSites(site, group.best) < 0) {
             const old = siteName(group.best);
-            if (old !== undefined) group.names.add(old);
+            if (old !== undefined) {
+              group.names.add(old);
+            }
             group.best = site;
-          } else if (name !== undefined) group.names.add(name);
+          } else if (name !== undefined) {
+            group.names.add(name);
+          }
         }
       }
     }
     for (const [fact, byDir] of groups) {
       for (const { best, names } of byDir.values()) {
         const f = this.fact(fact.kind, best.scope, fact.basePtr, fact.headPtr, fact.details);
-        if (best.path) f.property = best.path;
+        if (best.path) {
+          f.property = best.path;
+        }
         const own = siteName(best);
-        if (own !== undefined) names.delete(own);
-        if (names.size) f.alsoIn = [...names].sort();
+        if (own !== undefined) {
+          names.delete(own);
+        }
+        if (names.size) {
+          f.alsoIn = [...names].sort();
+        }
         this.facts.push(f);
       }
     }
-    if (this.schemas.truncated) this.add('diff-truncated', {}, '', '', {});
+    if (this.schemas.truncated) {
+      this.add('diff-truncated', {}, '', '', {});
+    }
     return this.facts;
   }
 
   private fact(kind: FactKind, scope: Scope, basePtr: string, headPtr: string, details: FactDetails): Fact {
     const f: Fact = { kind, api: this.api, base: this.base.source(basePtr), head: this.head.source(headPtr), details };
-    if (scope.direction) f.direction = scope.direction;
-    if (scope.operation !== undefined) f.operation = scope.operation;
-    if (scope.channel !== undefined) f.channel = scope.channel;
-    if (scope.location !== undefined) f.location = scope.location;
+    if (scope.direction) {
+      f.direction = scope.direction;
+    }
+    if (scope.operation !== undefined) {
+      f.operation = scope.operation;
+    }
+    if (scope.channel !== undefined) {
+      f.channel = scope.channel;
+    }
+    if (scope.location !== undefined) {
+      f.location = scope.location;
+    }
     return f;
   }
 }
@@ -107,7 +132,9 @@ function depth(path: string): number {
   let n = 0;
   for (let i = 0; i < path.length; i++) {
     const c = path.charCodeAt(i);
-    if (c === 46 || c === 91 || c === 40) n++; // . [ (
+    if (c === 46 || c === 91 || c === 40) {
+      n++; // . [ (
+    }
   }
   return n;
 }
@@ -115,7 +142,9 @@ function depth(path: string): number {
 const siteName = (s: Site): string | undefined => s.scope.operation ?? s.scope.channel;
 
 function compareSites(a: Site, b: Site): number {
-  if (a.depth !== b.depth) return a.depth - b.depth;
+  if (a.depth !== b.depth) {
+    return a.depth - b.depth;
+  }
   return (
     cmp(a.scope.operation ?? '', b.scope.operation ?? '') ||
     cmp(a.scope.channel ?? '', b.scope.channel ?? '') ||

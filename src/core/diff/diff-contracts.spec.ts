@@ -37,7 +37,9 @@ describe('diffContracts', () => {
       });
     const deref = (d: Obj): Obj => {
       const r = dereference(d);
-      if (!r.ok) throw new Error('dereference failed');
+      if (!r.ok) {
+        throw new Error('dereference failed');
+      }
       return r.value;
     };
     const raw = diffContracts({ document: ref(['name']) }, { document: ref([]) });
@@ -56,7 +58,9 @@ describe('diffContracts', () => {
   it('stays bounded on deep and wide schemas', () => {
     const deep = (depth: number, leaf: Obj): Obj => {
       let s = leaf;
-      for (let i = 0; i < depth; i++) s = { type: 'object', properties: { [`p${i % 7}`]: s, [`q${i}`]: { type: 'integer' } } };
+      for (let i = 0; i < depth; i++) {
+        s = { type: 'object', properties: { [`p${i % 7}`]: s, [`q${i}`]: { type: 'integer' } } };
+      }
       return s;
     };
     const diff = diffContracts({ document: api(deep(2000, { type: 'string' })) }, { document: api(deep(2000, { type: 'integer' })) }, { maxSchemaPairs: 500 });
@@ -66,7 +70,9 @@ describe('diffContracts', () => {
   it('does not exhaust the stack on a long chain of $refs', () => {
     const chain = (leaf: string): Obj => {
       const schemas: Obj = {};
-      for (let i = 0; i < 20000; i++) schemas[`S${i}`] = { type: 'object', properties: { next: { $ref: `#/components/schemas/S${i + 1}` } } };
+      for (let i = 0; i < 20000; i++) {
+        schemas[`S${i}`] = { type: 'object', properties: { next: { $ref: `#/components/schemas/S${i + 1}` } } };
+      }
       schemas.S20000 = { type: leaf };
       return api({ $ref: '#/components/schemas/S0' }, schemas);
     };

@@ -12,8 +12,12 @@ import { diffOpenApi } from './openapi/openapi.diff';
 import { diffAsyncApi } from './asyncapi/asyncapi.diff';
 
 export function kindOf(document: Record<string, unknown>): ContractKind | undefined {
-  if (typeof document.openapi === 'string') return 'openapi';
-  if (typeof document.asyncapi === 'string') return 'asyncapi';
+  if (typeof document.openapi === 'string') {
+    return 'openapi';
+  }
+  if (typeof document.asyncapi === 'string') {
+    return 'asyncapi';
+  }
   return undefined;
 }
 
@@ -25,13 +29,18 @@ export function diffContracts(base: DiffSide, head: DiffSide, opts: DiffOptions 
   const kind = kindOf(base.document) ?? kindOf(head.document) ?? 'openapi';
   const headSide: DiffSide = kindOf(head.document) === kind ? head : { ...head, document: { [kind]: '3.0.0' } };
   const ctx = new DiffContext(kind, new DocView(base), new DocView(headSide), opts.maxSchemaPairs);
-  if (kind === 'openapi') diffOpenApi(ctx);
-  else diffAsyncApi(ctx);
+  if (kind === 'openapi') {
+    diffOpenApi(ctx);
+  } else {
+    diffAsyncApi(ctx);
+  }
   const facts = ctx.finish();
   let identical = false;
   if (facts.length === 0) {
     identical = deepEqual(base.document, head.document, (p) => p.length === 2 && p[0] === 'info' && p[1] === 'version');
-    if (!identical) facts.push({ kind: 'document-changed', api: kind, base: ctx.base.source(''), head: ctx.head.source(''), details: {} });
+    if (!identical) {
+      facts.push({ kind: 'document-changed', api: kind, base: ctx.base.source(''), head: ctx.head.source(''), details: {} });
+    }
   }
   return { kind, baseVersion: versionOf(base.document), headVersion: versionOf(head.document), identical, facts: facts.sort(compareFacts) };
 }

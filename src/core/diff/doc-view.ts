@@ -51,9 +51,13 @@ export class DocView {
     let current: Located = { node, ptr };
     for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
       const ref = refOf(current.node);
-      if (ref === undefined) break;
+      if (ref === undefined) {
+        break;
+      }
       const target = this.lookup(ref);
-      if (target === undefined) break;
+      if (target === undefined) {
+        break;
+      }
       current = target;
     }
     return current as Located<T>;
@@ -61,13 +65,21 @@ export class DocView {
 
   /** The node at an internal reference `#/a/b`, or undefined. */
   lookup(ref: string): Located | undefined {
-    if (!ref.startsWith('#')) return undefined;
+    if (!ref.startsWith('#')) {
+      return undefined;
+    }
     let node: Json = this.root;
     for (const segment of parsePointer(ref)) {
-      if (Array.isArray(node)) node = node[Number(segment)];
-      else if (isObject(node)) node = node[segment];
-      else return undefined;
-      if (node === undefined) return undefined;
+      if (Array.isArray(node)) {
+        node = node[Number(segment)];
+      } else if (isObject(node)) {
+        node = node[segment];
+      } else {
+        return undefined;
+      }
+      if (node === undefined) {
+        return undefined;
+      }
     }
     return { node, ptr: ref.slice(1) };
   }
@@ -78,9 +90,13 @@ export class DocView {
     for (const key of keys) {
       const resolved = this.resolve(current.node, current.ptr);
       const n = resolved.node as Record<string | number, unknown> | unknown[] | null;
-      if (n === null || typeof n !== 'object') return undefined;
+      if (n === null || typeof n !== 'object') {
+        return undefined;
+      }
       const value = (n as Record<string | number, unknown>)[key];
-      if (value === undefined) return undefined;
+      if (value === undefined) {
+        return undefined;
+      }
       current = this.resolve(value, child(resolved.ptr, key));
     }
     return current as Located<T>;
@@ -89,7 +105,9 @@ export class DocView {
   /** Resolved object entries of `parent[key]` (an object map), in document order. */
   entries(parent: Located | undefined, key?: string): Array<[string, Located]> {
     const map = parent === undefined ? undefined : key === undefined ? parent : this.get(parent, key);
-    if (!map || !isObject(map.node)) return [];
+    if (!map || !isObject(map.node)) {
+      return [];
+    }
     return Object.entries(map.node)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, this.resolve(v, child(map.ptr, k))]);
@@ -98,15 +116,21 @@ export class DocView {
   /** Resolved items of an array at `parent[key]`. */
   items(parent: Located | undefined, key: string): Located[] {
     const arr = parent === undefined ? undefined : this.get(parent, key);
-    if (!arr || !Array.isArray(arr.node)) return [];
+    if (!arr || !Array.isArray(arr.node)) {
+      return [];
+    }
     return arr.node.map((v, i) => this.resolve(v, child(arr.ptr, i)));
   }
 
   source(ptr: string): SourceRef {
-    if (this.sourceFn) return this.sourceFn(ptr);
+    if (this.sourceFn) {
+      return this.sourceFn(ptr);
+    }
     const at = this.locateFn?.(ptr);
     const ref: SourceRef = { pointer: ptr };
-    if (this.file !== undefined) ref.file = this.file;
+    if (this.file !== undefined) {
+      ref.file = this.file;
+    }
     if (at) {
       ref.line = at.line;
       ref.column = at.column;

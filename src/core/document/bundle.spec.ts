@@ -5,7 +5,7 @@ import { contractOf, errorsOf, fixtureSource, readFixture } from '../../../test/
 import { dereference } from './dereference';
 import { loadContract, loadContractText } from './load-contract';
 
-type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- document navigation in assertions
+type Rec = Record<string, any>; // document navigation in assertions
 
 describe('multi-file contracts', () => {
   it('inlines relative refs into components with readable, collision-free names', async () => {
@@ -171,7 +171,9 @@ describe('multi-file contracts', () => {
   it('maps a source refusal (a symlink out of the tree) to REF_OUTSIDE_TREE', async () => {
     const refusing = {
       read: async (p: string) => {
-        if (p === 'api.yaml') return "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\ncomponents:\n  schemas:\n    L:\n      $ref: './link.yaml'\n";
+        if (p === 'api.yaml') {
+          return "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\ncomponents:\n  schemas:\n    L:\n      $ref: './link.yaml'\n";
+        }
         throw Object.assign(new Error('symlink leaves the tree'), { code: 'REF_OUTSIDE_TREE' });
       },
     };

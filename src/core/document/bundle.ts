@@ -98,7 +98,9 @@ class Bundler {
       }
       this.attachComponents(data);
     }
-    if (this.errors.length > 0) return fail(...this.errors);
+    if (this.errors.length > 0) {
+      return fail(...this.errors);
+    }
     return ok({ document: data, files: [...this.parsed.keys()], parsed: this.parsed, origins: this.origins });
   }
 
@@ -114,8 +116,12 @@ class Bundler {
     const n = docPath.length;
     const isExample = docPath[n - 2] === 'examples' && docPath[n - 3] !== 'properties';
     const refs = found ?? collectRefs(value, this.input.kind, [], isExample);
-    if (refs.length === 0) return value;
-    if (file === this.entryFile && refs.every((r) => r.ref.startsWith('#'))) return value;
+    if (refs.length === 0) {
+      return value;
+    }
+    if (file === this.entryFile && refs.every((r) => r.ref.startsWith('#'))) {
+      return value;
+    }
     const unit = inPlace ? value : structuredClone(value);
     // Resolve in document order (names and file order follow the document), then
     // apply in reverse: a holder replaced by inlining comes after the refs inside it.
@@ -127,9 +133,13 @@ class Bundler {
     for (let i = refs.length - 1; i >= 0; i--) {
       const resolution = resolutions[i];
       const path = refs[i].path;
-      if (resolution === undefined) continue;
+      if (resolution === undefined) {
+        continue;
+      }
       const holder = getAt(unit, path) as Record<string, unknown> | undefined;
-      if (!holder) continue;
+      if (!holder) {
+        continue;
+      }
       if ('ref' in resolution) {
         holder.$ref = resolution.ref;
         continue;
@@ -140,7 +150,9 @@ class Bundler {
         Object.keys(siblings).length > 0 && content !== null && typeof content === 'object' && !Array.isArray(content)
           ? { ...(content as Record<string, unknown>), ...siblings }
           : content;
-      if (path.length === 0) return replaced;
+      if (path.length === 0) {
+        return replaced;
+      }
       const parent = getAt(unit, path.slice(0, -1)) as Record<string | number, unknown>;
       parent[path[path.length - 1]] = replaced;
     }
@@ -161,16 +173,24 @@ class Bundler {
           `remote $ref ${quote(ref)} refused: Charter never fetches URLs; put the definition in the contracts tree and reference it by relative path`,
         );
       case 'outside':
-        if (!this.input.source) return report('REF_NOT_FOUND', storedTextMessage(ref));
+        if (!this.input.source) {
+          return report('REF_NOT_FOUND', storedTextMessage(ref));
+        }
         return report('REF_OUTSIDE_TREE', `$ref ${quote(ref)} resolves outside the contracts tree`);
       case 'invalid':
         return report('REF_NOT_FOUND', `$ref ${quote(ref)}: ${target.reason}`);
       case 'internal':
-        if (file === this.entryFile) return { ref };
+        if (file === this.entryFile) {
+          return { ref };
+        }
         return this.target(ref, target.segments, file, docPath, report, file);
       case 'file':
-        if (!this.input.source) return report('REF_NOT_FOUND', storedTextMessage(ref));
-        if (target.path === this.entryFile) return { ref: fragmentOf(target.segments) };
+        if (!this.input.source) {
+          return report('REF_NOT_FOUND', storedTextMessage(ref));
+        }
+        if (target.path === this.entryFile) {
+          return { ref: fragmentOf(target.segments) };
+        }
         return this.target(ref, target.segments, target.path, docPath, report, file);
     }
   }
@@ -185,16 +205,22 @@ class Bundler {
   ): Promise<Resolution> {
     const key = `${targetFile}#${toPointer(segments)}`;
     const known = this.targets.get(key);
-    if (known) return { ref: known };
+    if (known) {
+      return { ref: known };
+    }
     const doc = await this.load(targetFile, ref, report, fromFile);
-    if (!doc) return undefined;
+    if (!doc) {
+      return undefined;
+    }
     const resolved = resolvePointer(doc.data, segments);
     if (!resolved.found) {
       return report('REF_NOT_FOUND', `$ref ${quote(ref)}: ${targetFile} has no ${quote(toPointer(segments) || '/')}`);
     }
     const section = sectionFor(this.input.kind, this.input.specVersion, docPath);
     if (section === 'inline') {
-      if (this.inlining.has(key)) return report('REF_CYCLE', `$ref ${quote(ref)} includes itself`);
+      if (this.inlining.has(key)) {
+        return report('REF_CYCLE', `$ref ${quote(ref)} includes itself`);
+      }
       this.inlining.add(key);
       const content = await this.rewrite(resolved.value, targetFile, segments, docPath);
       this.inlining.delete(key);
@@ -217,9 +243,13 @@ class Bundler {
     fromFile: string,
   ): Promise<ParsedDocument | undefined> {
     const done = this.parsed.get(file);
-    if (done) return done;
+    if (done) {
+      return done;
+    }
     const failed = this.failedFiles.get(file);
-    if (failed) return report('FILE_NOT_FOUND', `$ref ${quote(ref)}: ${failed}`);
+    if (failed) {
+      return report('FILE_NOT_FOUND', `$ref ${quote(ref)}: ${failed}`);
+    }
     const source = this.input.source as ContractSource;
     if (this.parsed.size + this.failedFiles.size >= MAX_FILES) {
       return report('DOCUMENT_TOO_LARGE', `a contract may span at most ${MAX_FILES} files`);
@@ -229,7 +259,9 @@ class Bundler {
       text = await source.read(file);
     } catch (err) {
       const refused = (err as { code?: unknown }).code === 'REF_OUTSIDE_TREE';
-      if (refused) return report('REF_OUTSIDE_TREE', `$ref ${quote(ref)}: ${file} resolves outside the contracts tree`);
+      if (refused) {
+        return report('REF_OUTSIDE_TREE', `$ref ${quote(ref)}: ${file} resolves outside the contracts tree`);
+      }
       this.failedFiles.set(file, `cannot read ${file}`);
       return report('FILE_NOT_FOUND', `$ref ${quote(ref)}: cannot read ${file} (${(err as Error).message})`);
     }
@@ -253,16 +285,26 @@ class Bundler {
   }
 
   private attachComponents(document: Record<string, unknown>): void {
-    if (this.added.length === 0) return;
+    if (this.added.length === 0) {
+      return;
+    }
     // A `components` (or section) that is not a mapping is left alone: the schema
     // check reports it, and the refs into it are then reported as not found.
-    if (document.components === undefined) document.components = {};
+    if (document.components === undefined) {
+      document.components = {};
+    }
     const components = asRecord(document.components);
-    if (!components) return;
+    if (!components) {
+      return;
+    }
     for (const item of this.added) {
-      if (components[item.section] === undefined) components[item.section] = {};
+      if (components[item.section] === undefined) {
+        components[item.section] = {};
+      }
       const section = asRecord(components[item.section]);
-      if (section) section[item.name] = withOrigin(item);
+      if (section) {
+        section[item.name] = withOrigin(item);
+      }
     }
   }
 }
@@ -278,7 +320,9 @@ function withOrigin(item: Pending): unknown {
   const value = asRecord(item.value);
   // Schemas only: provenance is what the canonical-schema rule needs, and every
   // schema dialect tolerates an extension keyword.
-  if (item.section !== 'schemas' || !value || ORIGIN_KEY in value) return item.value;
+  if (item.section !== 'schemas' || !value || ORIGIN_KEY in value) {
+    return item.value;
+  }
   return { ...value, [ORIGIN_KEY]: `${item.file}${fragmentOf(item.filePath)}` };
 }
 
@@ -289,7 +333,9 @@ function storedTextMessage(ref: string): string {
 function getAt(root: unknown, path: ReadonlyArray<string | number>): unknown {
   let node = root;
   for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
+    if (node === null || typeof node !== 'object') {
+      return undefined;
+    }
     node = (node as Record<string | number, unknown>)[key];
   }
   return node;

@@ -26,7 +26,9 @@ describe('canonicalJson', () => {
 
   it('handles documents deeper than the call stack would allow', () => {
     let deep: unknown = 0;
-    for (let i = 0; i < 20_000; i++) deep = [deep];
+    for (let i = 0; i < 20_000; i++) {
+      deep = [deep];
+    }
     expect(canonicalJson(deep)).toHaveLength(40_001);
   });
 });

@@ -31,7 +31,9 @@ export function canonicalJson(value: unknown): string {
       stack.push(']');
       for (let i = v.length - 1; i >= 0; i--) {
         stack.push({ v: v[i] === undefined || typeof v[i] === 'function' ? null : v[i] });
-        if (i > 0) stack.push(',');
+        if (i > 0) {
+          stack.push(',');
+        }
       }
       stack.push('[');
       continue;
@@ -55,7 +57,9 @@ function compareKeys(a: string, b: string): number {
 }
 
 function scalar(v: unknown): string {
-  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'bigint') {
+    return v.toString();
+  }
   return JSON.stringify(v) ?? 'null';
 }
 

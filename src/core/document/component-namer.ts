@@ -21,7 +21,11 @@ export class ComponentNamer {
     const last = segments.length > 0 ? sanitize(segments[segments.length - 1]) : '';
     const base = last || stem || 'ref';
     let name = [base, `${stem}_${base}`].find((c) => !used.has(c));
-    for (let n = 2; !name; n++) if (!used.has(`${base}_${n}`)) name = `${base}_${n}`;
+    for (let n = 2; !name; n++) {
+      if (!used.has(`${base}_${n}`)) {
+        name = `${base}_${n}`;
+      }
+    }
     used.add(name);
     return name;
   }

@@ -15,9 +15,15 @@ export function createContractLocator(origins: readonly Origin[], parsed: Readon
     const segments = splitPointer(pointer);
     let best: Origin | undefined;
     for (const origin of origins) {
-      if (origin.docPath.length > segments.length) continue;
-      if (best && origin.docPath.length <= best.docPath.length) continue;
-      if (origin.docPath.every((s, i) => s === segments[i])) best = origin;
+      if (origin.docPath.length > segments.length) {
+        continue;
+      }
+      if (best && origin.docPath.length <= best.docPath.length) {
+        continue;
+      }
+      if (origin.docPath.every((s, i) => s === segments[i])) {
+        best = origin;
+      }
     }
     const origin = best ?? origins[0];
     const filePointer = toPointer([...origin.filePath, ...segments.slice(origin.docPath.length)]);

@@ -68,18 +68,24 @@ describe('the shared corpus', () => {
     const expected = EXPECTED[file];
     const result = await loadContractText(readFileSync(path.join(CORPUS, file)), file);
     if ('ok' in expected) {
-      if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 5), null, 2));
+      if (!result.ok) {
+        throw new Error(JSON.stringify(result.errors.slice(0, 5), null, 2));
+      }
       expect(`${result.value.kind} ${result.value.specVersion}`).toBe(expected.ok);
       expect(result.value.digest).toMatch(/^[0-9a-f]{64}$/);
       return;
     }
     expect(result.ok).toBe(false);
-    if (result.ok) return;
+    if (result.ok) {
+      return;
+    }
     expect(result.errors.map((e) => e.code)).toEqual(expected.refused);
     for (const issue of result.errors) {
       expect(issue.source).toEqual(expect.objectContaining({ file, line: expect.any(Number), column: expect.any(Number) }));
     }
     const version = result.errors.find((e) => e.code === 'INVALID_VERSION');
-    if (version) expect(version.source.pointer).toBe('/info/version');
+    if (version) {
+      expect(version.source.pointer).toBe('/info/version');
+    }
   });
 });

@@ -3,18 +3,22 @@ import { canonicalJson } from './canonical-json';
 import { dereference } from './dereference';
 import { parseDocument } from './parse-document';
 
-type Rec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- graph navigation in assertions
+type Rec = Record<string, any>; // graph navigation in assertions
 
 function deref(doc: Record<string, unknown>): Rec {
   const result = dereference(doc);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  if (!result.ok) {
+    throw new Error(JSON.stringify(result.errors));
+  }
   return result.value;
 }
 
 describe('dereference', () => {
   it('replaces internal refs by their targets, one shared object per target', async () => {
     const parsed = parseDocument(await readFixture('valid/openapi-3.0.yaml'), 'openapi-3.0.yaml');
-    if (!parsed.ok) throw new Error('fixture');
+    if (!parsed.ok) {
+      throw new Error('fixture');
+    }
     const input = parsed.value.data as Record<string, unknown>;
     const before = canonicalJson(input);
     const out = deref(input);
@@ -76,7 +80,9 @@ describe('dereference', () => {
       },
     });
     expect(result.ok).toBe(false);
-    if (result.ok) return;
+    if (result.ok) {
+      return;
+    }
     expect(result.errors.map((e) => [e.code, e.source.pointer])).toEqual([
       ['REF_NOT_FOUND', '/components/schemas/Missing/$ref'],
       ['REF_CYCLE', '/components/schemas/Loop1/$ref'],

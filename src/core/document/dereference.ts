@@ -21,7 +21,11 @@ type Container = Record<string, unknown> | unknown[];
 export function dereference(document: Record<string, unknown>): Result<Record<string, unknown>> {
   const kind = Object.prototype.hasOwnProperty.call(document, 'asyncapi') ? 'asyncapi' : 'openapi';
   const holders = new Map<object, FoundRef>();
-  for (const found of collectRefs(document, kind)) if (!holders.has(found.holder)) holders.set(found.holder, found);
+  for (const found of collectRefs(document, kind)) {
+    if (!holders.has(found.holder)) {
+      holders.set(found.holder, found);
+    }
+  }
 
   const copies = new Map<object, unknown>();
   const fills: Array<[Container, Container]> = [];
@@ -29,10 +33,16 @@ export function dereference(document: Record<string, unknown>): Result<Record<st
   const errors: Issue[] = [];
 
   const copyOf = (raw: unknown): unknown => {
-    if (raw === null || typeof raw !== 'object') return raw;
-    if (copies.has(raw)) return copies.get(raw);
+    if (raw === null || typeof raw !== 'object') {
+      return raw;
+    }
+    if (copies.has(raw)) {
+      return copies.get(raw);
+    }
     const ref = holders.get(raw);
-    if (ref) return resolveHolder(raw as Record<string, unknown>, ref);
+    if (ref) {
+      return resolveHolder(raw as Record<string, unknown>, ref);
+    }
     const out: Container = Array.isArray(raw) ? [] : {};
     copies.set(raw, out);
     fills.push([raw as Container, out]);
@@ -78,23 +88,40 @@ export function dereference(document: Record<string, unknown>): Result<Record<st
   while (fills.length > 0) {
     const [raw, out] = fills.pop() as [Container, Container];
     if (Array.isArray(raw)) {
-      for (let i = 0; i < raw.length; i++) (out as unknown[])[i] = copyOf(raw[i]);
+      for (let i = 0; i < raw.length; i++) {
+        (out as unknown[])[i] = copyOf(raw[i]);
+      }
     } else {
-      for (const key of Object.keys(raw)) setOwn(out as Record<string, unknown>, key, copyOf(raw[key]));
+      for (const key of Object.keys(raw)) {
+        setOwn(out as Record<string, unknown>, key, copyOf(raw[key]));
+      }
     }
   }
   // Targets are all filled by now; sibling objects are copied (and filled) here.
   for (const { into, target, siblings } of merges) {
-    for (const [key, value] of Object.entries(target as Record<string, unknown>)) setOwn(into, key, value);
+    for (const [key, value] of Object.entries(target as Record<string, unknown>)) {
+      setOwn(into, key, value);
+    }
     const extra = copyOf(siblings) as Record<string, unknown>;
     while (fills.length > 0) {
       const [raw, out] = fills.pop() as [Container, Container];
-      if (Array.isArray(raw)) for (let i = 0; i < raw.length; i++) (out as unknown[])[i] = copyOf(raw[i]);
-      else for (const key of Object.keys(raw)) setOwn(out as Record<string, unknown>, key, copyOf(raw[key]));
+      if (Array.isArray(raw)) {
+        for (let i = 0; i < raw.length; i++) {
+          (out as unknown[])[i] = copyOf(raw[i]);
+        }
+      } else {
+        for (const key of Object.keys(raw)) {
+          setOwn(out as Record<string, unknown>, key, copyOf(raw[key]));
+        }
+      }
     }
-    for (const [key, value] of Object.entries(extra)) setOwn(into, key, value);
+    for (const [key, value] of Object.entries(extra)) {
+      setOwn(into, key, value);
+    }
   }
-  if (errors.length > 0) return fail(...errors);
+  if (errors.length > 0) {
+    return fail(...errors);
+  }
   return ok(root as Record<string, unknown>);
 }
 
@@ -104,6 +131,9 @@ function at(code: Issue['code'], message: string, found: FoundRef): Issue {
 
 /** Plain assignment would turn an own `__proto__` key into a prototype change. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  else target[key] = value;
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }

@@ -4,7 +4,9 @@ import { parseDocument } from './parse-document';
 
 async function detectFixture(file: string) {
   const parsed = parseDocument(await readFixture(file), file);
-  if (!parsed.ok) throw new Error('fixture does not parse');
+  if (!parsed.ok) {
+    throw new Error('fixture does not parse');
+  }
   return detectContractKind(parsed.value.data);
 }
 
@@ -25,7 +27,9 @@ describe('detectContractKind', () => {
   it('refuses Swagger 2.0, naming the version and the supported ones', async () => {
     const result = await detectFixture('bad/swagger-2.0.json');
     expect(result.ok).toBe(false);
-    if (result.ok) return;
+    if (result.ok) {
+      return;
+    }
     expect(result.errors[0]).toMatchObject({ code: 'UNSUPPORTED_SPEC_VERSION', source: { pointer: '/swagger' } });
     expect(result.errors[0].message).toContain("Swagger '2.0'");
     expect(result.errors[0].message).toContain('OpenAPI 3.0.x and 3.1.x');
@@ -34,7 +38,9 @@ describe('detectContractKind', () => {
   it('refuses OpenAPI 4.0, naming the version and the supported ones', async () => {
     const result = await detectFixture('bad/openapi-4.0.yaml');
     expect(result.ok).toBe(false);
-    if (result.ok) return;
+    if (result.ok) {
+      return;
+    }
     expect(result.errors[0]).toMatchObject({ code: 'UNSUPPORTED_SPEC_VERSION', source: { pointer: '/openapi' } });
     expect(result.errors[0].message).toContain("'4.0.0'");
     expect(result.errors[0].message).toContain('AsyncAPI 2.0.0');

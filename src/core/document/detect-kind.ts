@@ -31,12 +31,16 @@ export function detectContractKind(data: unknown): Result<{ kind: ContractKind; 
   }
   if (has('openapi')) {
     const v = doc.openapi;
-    if (typeof v === 'string' && /^3\.[01]\.\d+$/.test(v)) return ok({ kind: 'openapi', specVersion: v });
+    if (typeof v === 'string' && /^3\.[01]\.\d+$/.test(v)) {
+      return ok({ kind: 'openapi', specVersion: v });
+    }
     return fail(unsupported('openapi', v));
   }
   if (has('asyncapi')) {
     const v = doc.asyncapi;
-    if (typeof v === 'string' && SUPPORTED_ASYNCAPI_VERSIONS.includes(v)) return ok({ kind: 'asyncapi', specVersion: v });
+    if (typeof v === 'string' && SUPPORTED_ASYNCAPI_VERSIONS.includes(v)) {
+      return ok({ kind: 'asyncapi', specVersion: v });
+    }
     return fail(unsupported('asyncapi', v));
   }
   if (has('swagger')) {
@@ -66,7 +70,11 @@ function at(code: Issue['code'], message: string, pointer: string): Issue {
 }
 
 function typeName(value: unknown): string {
-  if (value === null || value === undefined) return 'an empty document';
-  if (Array.isArray(value)) return 'a list';
+  if (value === null || value === undefined) {
+    return 'an empty document';
+  }
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
   return `a ${typeof value}`;
 }

@@ -25,10 +25,14 @@ export function createJsonLocator(text: string): OffsetLocator {
     let pos = start === -1 ? skipWs(text, 0) : start;
     for (let i = depth; i < segments.length; i++) {
       const next = child(text, pos, segments[i]);
-      if (next === -1) return pos;
+      if (next === -1) {
+        return pos;
+      }
       pos = next;
       const c = text.charCodeAt(pos);
-      if (c === 0x7b || c === 0x5b) cache.set(segments.slice(0, i + 1).join('\u0000'), pos);
+      if (c === 0x7b || c === 0x5b) {
+        cache.set(segments.slice(0, i + 1).join('\u0000'), pos);
+      }
     }
     return pos;
   };
@@ -46,21 +50,31 @@ function child(text: string, pos: number, segment: string): number {
       p = skipWs(text, keyEnd);
       p = skipWs(text, p + 1); // ':'
       // JSON.parse keeps the last of duplicate keys: so does this.
-      if (key === segment) found = p;
+      if (key === segment) {
+        found = p;
+      }
       p = skipWs(text, skipValue(text, p));
-      if (text.charCodeAt(p) === 0x2c /* , */) p = skipWs(text, p + 1);
+      if (text.charCodeAt(p) === 0x2c /* , */) {
+        p = skipWs(text, p + 1);
+      }
     }
     return found;
   }
   if (open === 0x5b /* [ */) {
-    if (!/^(0|[1-9]\d*)$/.test(segment)) return -1;
+    if (!/^(0|[1-9]\d*)$/.test(segment)) {
+      return -1;
+    }
     let index = Number(segment);
     let p = skipWs(text, pos + 1);
     while (p < text.length && text.charCodeAt(p) !== 0x5d /* ] */) {
-      if (index === 0) return p;
+      if (index === 0) {
+        return p;
+      }
       index--;
       p = skipWs(text, skipValue(text, p));
-      if (text.charCodeAt(p) === 0x2c) p = skipWs(text, p + 1);
+      if (text.charCodeAt(p) === 0x2c) {
+        p = skipWs(text, p + 1);
+      }
     }
   }
   return -1;
@@ -75,8 +89,11 @@ function skipWs(text: string, pos: number): number {
   let p = pos;
   for (;;) {
     const c = text.charCodeAt(p);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) p++;
-    else return p;
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      p++;
+    } else {
+      return p;
+    }
   }
 }
 
@@ -85,22 +102,32 @@ function skipString(text: string, pos: number): number {
   let p = pos + 1;
   for (;;) {
     const q = text.indexOf('"', p);
-    if (q === -1) return text.length;
+    if (q === -1) {
+      return text.length;
+    }
     let backslashes = 0;
-    for (let b = q - 1; text.charCodeAt(b) === 0x5c; b--) backslashes++;
-    if (backslashes % 2 === 0) return q + 1;
+    for (let b = q - 1; text.charCodeAt(b) === 0x5c; b--) {
+      backslashes++;
+    }
+    if (backslashes % 2 === 0) {
+      return q + 1;
+    }
     p = q + 1;
   }
 }
 
 function skipValue(text: string, pos: number): number {
   const c = text.charCodeAt(pos);
-  if (c === 0x22) return skipString(text, pos);
+  if (c === 0x22) {
+    return skipString(text, pos);
+  }
   if (c !== 0x7b && c !== 0x5b) {
     let p = pos;
     while (p < text.length) {
       const d = text.charCodeAt(p);
-      if (d === 0x2c || d === 0x7d || d === 0x5d || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) break;
+      if (d === 0x2c || d === 0x7d || d === 0x5d || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) {
+        break;
+      }
       p++;
     }
     return p;
@@ -113,10 +140,13 @@ function skipValue(text: string, pos: number): number {
       p = skipString(text, p);
       continue;
     }
-    if (d === 0x7b || d === 0x5b) depth++;
-    else if (d === 0x7d || d === 0x5d) {
+    if (d === 0x7b || d === 0x5b) {
+      depth++;
+    } else if (d === 0x7d || d === 0x5d) {
       depth--;
-      if (depth === 0) return p + 1;
+      if (depth === 0) {
+        return p + 1;
+      }
     }
     p++;
   }

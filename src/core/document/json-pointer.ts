@@ -9,7 +9,9 @@ import { toPointer } from '../report/source-ref';
 export { toPointer };
 
 export function splitPointer(pointer: string): string[] {
-  if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
+  if (pointer === '' || pointer === '/') {
+    return pointer === '/' ? [''] : [];
+  }
   const body = pointer.startsWith('/') ? pointer.slice(1) : pointer;
   return body.split('/').map(unescapeSegment);
 }
@@ -22,8 +24,12 @@ export function splitFragment(fragment: string): string[] | undefined {
   } catch {
     return undefined;
   }
-  if (decoded === '') return [];
-  if (!decoded.startsWith('/')) return undefined;
+  if (decoded === '') {
+    return [];
+  }
+  if (!decoded.startsWith('/')) {
+    return undefined;
+  }
   return decoded.slice(1).split('/').map(unescapeSegment);
 }
 
@@ -39,7 +45,9 @@ export function resolvePointer(data: unknown, segments: readonly string[]): Reso
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
     if (Array.isArray(node)) {
-      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= node.length) return { found: false, depth: i };
+      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= node.length) {
+        return { found: false, depth: i };
+      }
       node = node[Number(segment)];
     } else if (node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, segment)) {
       node = (node as Record<string, unknown>)[segment];

@@ -58,8 +58,12 @@ describe('loadContract: refused documents', () => {
     expect(rest).toEqual([]);
     expect(issue.code).toBe(code);
     expect(issue.source.file).toBe(file);
-    if (pointer !== undefined) expect(issue.source.pointer).toBe(pointer);
-    if (line !== undefined) expect(issue.source.line).toBe(line);
+    if (pointer !== undefined) {
+      expect(issue.source.pointer).toBe(pointer);
+    }
+    if (line !== undefined) {
+      expect(issue.source.line).toBe(line);
+    }
     expect(issue.source.column).toEqual(expect.any(Number));
   });
 

@@ -56,7 +56,9 @@ export async function loadContract(
   } catch (err) {
     return fail({ code: 'FILE_NOT_FOUND', message: `cannot read ${file}: ${(err as Error).message}`, source: { file, pointer: '' } });
   }
-  if (text === undefined) return fail({ code: 'FILE_NOT_FOUND', message: `file ${file} not found`, source: { file, pointer: '' } });
+  if (text === undefined) {
+    return fail({ code: 'FILE_NOT_FOUND', message: `file ${file} not found`, source: { file, pointer: '' } });
+  }
   return load(text, file, source, limits, options);
 }
 
@@ -81,7 +83,9 @@ async function load(
 ): Promise<Result<Contract>> {
   const limits = resolveLimits(partialLimits);
   const parsed = parseDocument(text, file, limits);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    return parsed;
+  }
   const entry = parsed.value;
   const detected = detectContractKind(entry.data);
   if (!detected.ok) {
@@ -89,7 +93,9 @@ async function load(
   }
   const { kind, specVersion } = detected.value;
   const bundled = await bundleContract({ entry, kind, specVersion, source, limits });
-  if (!bundled.ok) return fail(...sortIssues(bundled.errors, [file]));
+  if (!bundled.ok) {
+    return fail(...sortIssues(bundled.errors, [file]));
+  }
   const { document, files, parsed: parsedFiles, origins } = bundled.value;
   const locate = createContractLocator(origins, parsedFiles);
 
@@ -101,7 +107,9 @@ async function load(
   ];
   // Locating the version issue builds the positional parse of the entry (costly on
   // a big YAML file): skipped when the issue would be dropped anyway.
-  if (!options.allowNonSemverVersion || issues.length > 0) issues.push(...versionIssues(document, locate));
+  if (!options.allowNonSemverVersion || issues.length > 0) {
+    issues.push(...versionIssues(document, locate));
+  }
   if (issues.length > 0) {
     const sorted = sortIssues(issues, files);
     if (schema.omitted > 0) {

@@ -5,12 +5,16 @@ import { parseDocument } from './parse-document';
 import type { ParsedDocument } from './types';
 
 function errorsOf(result: Result<ParsedDocument>): Issue[] {
-  if (result.ok) throw new Error('expected a failure');
+  if (result.ok) {
+    throw new Error('expected a failure');
+  }
   return result.errors;
 }
 
 function valueOf(result: Result<ParsedDocument>): ParsedDocument {
-  if (!result.ok) throw new Error(`expected success: ${JSON.stringify(result.errors)}`);
+  if (!result.ok) {
+    throw new Error(`expected success: ${JSON.stringify(result.errors)}`);
+  }
   return result.value;
 }
 

@@ -26,7 +26,9 @@ export function parseDocument(
 ): Result<ParsedDocument> {
   const max = resolveLimits(limits);
   const decoded = decode(text, file, max.maxBytes);
-  if (!decoded.ok) return decoded;
+  if (!decoded.ok) {
+    return decoded;
+  }
   const source = decoded.value;
   const lines = new LineIndex(source);
   const format = formatOf(file, source);
@@ -45,7 +47,9 @@ export function parseDocument(
   } else {
     usedFormat = 'yaml';
     const yaml = parseYaml(source, file, max, lines);
-    if (!yaml.ok) return yaml;
+    if (!yaml.ok) {
+      return yaml;
+    }
     data = yaml.value;
     let cached: OffsetLocator | undefined;
     locator = () => (cached ??= safeLocator(() => createYamlLocator(source)));
@@ -98,14 +102,20 @@ function decode(text: string | Uint8Array, file: string, maxBytes: number): Resu
   let source: string;
   if (typeof text === 'string') {
     // Cheap bounds first: UTF-8 takes 1 to 3 bytes per UTF-16 unit.
-    if (text.length > maxBytes) return tooLarge(`at least ${text.length} bytes`);
+    if (text.length > maxBytes) {
+      return tooLarge(`at least ${text.length} bytes`);
+    }
     if (text.length * 3 > maxBytes) {
       const bytes = new TextEncoder().encode(text).length;
-      if (bytes > maxBytes) return tooLarge(`${bytes} bytes`);
+      if (bytes > maxBytes) {
+        return tooLarge(`${bytes} bytes`);
+      }
     }
     source = text;
   } else {
-    if (text.byteLength > maxBytes) return tooLarge(`${text.byteLength} bytes`);
+    if (text.byteLength > maxBytes) {
+      return tooLarge(`${text.byteLength} bytes`);
+    }
     try {
       source = new TextDecoder('utf-8', { fatal: true }).decode(text);
     } catch {
@@ -117,8 +127,12 @@ function decode(text: string | Uint8Array, file: string, maxBytes: number): Resu
 
 function formatOf(file: string, text: string): DocumentFormat | undefined {
   const lower = file.toLowerCase();
-  if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (lower.endsWith('.json')) {
+    return 'json';
+  }
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) {
+    return 'yaml';
+  }
   return text.length === 0 ? 'yaml' : undefined;
 }
 
@@ -141,7 +155,9 @@ function tryJson(text: string): JsonAttempt {
 function parseYaml(text: string, file: string, max: DocumentLimits, lines: LineIndex): Result<unknown> {
   const jsyaml = loadJsYaml();
   // Comments only or nothing at all: an empty document (null), as YAML defines it.
-  if (!/^[ \t]*[^\s#]/m.test(text)) return ok(null);
+  if (!/^[ \t]*[^\s#]/m.test(text)) {
+    return ok(null);
+  }
   try {
     return ok(
       jsyaml.load(text, {
@@ -153,7 +169,9 @@ function parseYaml(text: string, file: string, max: DocumentLimits, lines: LineI
       }),
     );
   } catch (err) {
-    if (/input is empty/.test(String((err as { reason?: unknown }).reason))) return ok(null);
+    if (/input is empty/.test(String((err as { reason?: unknown }).reason))) {
+      return ok(null);
+    }
     return fail(yamlThrown(err, text, file, max, lines));
   }
 }

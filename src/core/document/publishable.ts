@@ -7,7 +7,9 @@ import { stringify } from 'yaml';
 import type { Contract } from './types';
 
 export function publishableText(contract: Contract, entryText: string): string {
-  if (contract.files.length <= 1) return entryText;
+  if (contract.files.length <= 1) {
+    return entryText;
+  }
   return contract.format === 'json'
     ? JSON.stringify(contract.document, null, 2) + '\n'
     : stringify(contract.document, { aliasDuplicateObjects: false, lineWidth: 0 });

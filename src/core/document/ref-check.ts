@@ -12,7 +12,9 @@ export function danglingRefIssues(document: unknown, refs: readonly FoundRef[], 
   const issues: Issue[] = [];
   const checked = new Map<string, boolean>();
   for (const { ref, path } of refs) {
-    if (!ref.startsWith('#')) continue;
+    if (!ref.startsWith('#')) {
+      continue;
+    }
     let found = checked.get(ref);
     if (found === undefined) {
       const segments = splitFragment(ref.slice(1));

@@ -20,16 +20,22 @@ const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
  * @param fromFile tree-relative POSIX path of the file holding the ref
  */
 export function classifyRef(ref: string, fromFile: string): RefTarget {
-  if (ref === '') return { type: 'invalid', reason: 'empty $ref' };
+  if (ref === '') {
+    return { type: 'invalid', reason: 'empty $ref' };
+  }
   const hash = ref.indexOf('#');
   const rawPath = hash === -1 ? ref : ref.slice(0, hash);
   const fragment = hash === -1 ? '' : ref.slice(hash + 1);
   const segments = splitFragment(fragment);
-  if (SCHEME.test(ref) || ref.startsWith('//') || rawPath.startsWith('\\\\')) return { type: 'remote' };
+  if (SCHEME.test(ref) || ref.startsWith('//') || rawPath.startsWith('\\\\')) {
+    return { type: 'remote' };
+  }
   if (segments === undefined) {
     return { type: 'invalid', reason: `fragment '#${fragment}' is not a JSON pointer (it must start with '#/')` };
   }
-  if (rawPath === '') return { type: 'internal', segments };
+  if (rawPath === '') {
+    return { type: 'internal', segments };
+  }
   let decoded: string;
   try {
     decoded = decodeURIComponent(rawPath);
@@ -37,13 +43,21 @@ export function classifyRef(ref: string, fromFile: string): RefTarget {
     return { type: 'invalid', reason: 'malformed percent-encoding in $ref path' };
   }
   // After decoding, `..%2f` is `../` and `%5c` a backslash: judge what the file system would see.
-  if (decoded.includes('\u0000')) return { type: 'invalid', reason: 'NUL character in $ref path' };
+  if (decoded.includes('\u0000')) {
+    return { type: 'invalid', reason: 'NUL character in $ref path' };
+  }
   const slashed = decoded.replace(/\\/g, '/');
-  if (slashed.startsWith('/') || SCHEME.test(slashed)) return { type: 'outside' };
+  if (slashed.startsWith('/') || SCHEME.test(slashed)) {
+    return { type: 'outside' };
+  }
   const base = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/')) : '';
   const resolved = normalize(base === '' ? slashed : `${base}/${slashed}`);
-  if (resolved === undefined) return { type: 'outside' };
-  if (resolved === '') return { type: 'invalid', reason: '$ref names a directory, not a file' };
+  if (resolved === undefined) {
+    return { type: 'outside' };
+  }
+  if (resolved === '') {
+    return { type: 'invalid', reason: '$ref names a directory, not a file' };
+  }
   return { type: 'file', path: resolved, segments };
 }
 
@@ -51,9 +65,13 @@ export function classifyRef(ref: string, fromFile: string): RefTarget {
 export function normalize(path: string): string | undefined {
   const out: string[] = [];
   for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
+    if (part === '' || part === '.') {
+      continue;
+    }
     if (part === '..') {
-      if (out.length === 0) return undefined;
+      if (out.length === 0) {
+        return undefined;
+      }
       out.pop();
     } else {
       out.push(part);

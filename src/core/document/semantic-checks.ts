@@ -34,21 +34,31 @@ type Report = (path: (string | number)[], message: string) => void;
 
 function checkPathParameters(document: Rec, report: Report): void {
   for (const [template, rawItem] of entries(document.paths)) {
-    if (template.startsWith('x-')) continue;
+    if (template.startsWith('x-')) {
+      continue;
+    }
     const item = deref(document, rawItem);
-    if (!item) continue;
+    if (!item) {
+      continue;
+    }
     const names = templateNames(template);
     const base = ['paths', template];
     const pathLevel = pathParams(document, item.parameters, [...base, 'parameters']);
     for (const p of pathLevel) {
-      if (!names.includes(p.name)) report(p.path, `parameter ${quote(p.name)} is declared in: path, but ${quote(template)} has no {${p.name}}`);
+      if (!names.includes(p.name)) {
+        report(p.path, `parameter ${quote(p.name)} is declared in: path, but ${quote(template)} has no {${p.name}}`);
+      }
     }
     for (const method of METHODS) {
       const op = asRec(item[method]);
-      if (!op) continue;
+      if (!op) {
+        continue;
+      }
       const opLevel = pathParams(document, op.parameters, [...base, method, 'parameters']);
       for (const p of opLevel) {
-        if (!names.includes(p.name)) report(p.path, `parameter ${quote(p.name)} is declared in: path, but ${quote(template)} has no {${p.name}}`);
+        if (!names.includes(p.name)) {
+          report(p.path, `parameter ${quote(p.name)} is declared in: path, but ${quote(template)} has no {${p.name}}`);
+        }
       }
       const declared = new Set([...pathLevel, ...opLevel].map((p) => p.name));
       for (const name of names) {
@@ -66,11 +76,15 @@ interface Declared {
 }
 
 function pathParams(document: Rec, list: unknown, path: (string | number)[]): Declared[] {
-  if (!Array.isArray(list)) return [];
+  if (!Array.isArray(list)) {
+    return [];
+  }
   const out: Declared[] = [];
   list.forEach((raw, i) => {
     const p = deref(document, raw);
-    if (p && p.in === 'path' && typeof p.name === 'string') out.push({ name: p.name, path: [...path, i] });
+    if (p && p.in === 'path' && typeof p.name === 'string') {
+      out.push({ name: p.name, path: [...path, i] });
+    }
   });
   return out;
 }
@@ -89,10 +103,14 @@ function openapiOperations(document: Rec): Operation[] {
   for (const root of ['paths', 'webhooks']) {
     for (const [key, rawItem] of entries(document[root])) {
       const item = asRec(rawItem);
-      if (!item || key.startsWith('x-')) continue;
+      if (!item || key.startsWith('x-')) {
+        continue;
+      }
       for (const method of METHODS) {
         const op = asRec(item[method]);
-        if (op && 'operationId' in op) ops.push({ id: op.operationId, path: [root, key, method, 'operationId'] });
+        if (op && 'operationId' in op) {
+          ops.push({ id: op.operationId, path: [root, key, method, 'operationId'] });
+        }
       }
     }
   }
@@ -105,7 +123,9 @@ function asyncapi2Operations(document: Rec): Operation[] {
     const channel = asRec(rawChannel);
     for (const action of ['publish', 'subscribe']) {
       const op = asRec(channel?.[action]);
-      if (op && 'operationId' in op) ops.push({ id: op.operationId, path: ['channels', name, action, 'operationId'] });
+      if (op && 'operationId' in op) {
+        ops.push({ id: op.operationId, path: ['channels', name, action, 'operationId'] });
+      }
     }
   }
   return ops;
@@ -114,17 +134,24 @@ function asyncapi2Operations(document: Rec): Operation[] {
 function checkOperationIds(ops: Operation[], report: Report): void {
   const first = new Map<string, (string | number)[]>();
   for (const op of ops) {
-    if (typeof op.id !== 'string') continue;
+    if (typeof op.id !== 'string') {
+      continue;
+    }
     const seen = first.get(op.id);
-    if (seen) report(op.path, `operationId ${quote(op.id)} is already used at ${toPointer(seen.slice(0, -1))}`);
-    else first.set(op.id, op.path);
+    if (seen) {
+      report(op.path, `operationId ${quote(op.id)} is already used at ${toPointer(seen.slice(0, -1))}`);
+    } else {
+      first.set(op.id, op.path);
+    }
   }
 }
 
 function checkChannelParameters(document: Rec, expression: (name: string, channel: Rec) => string, report: Report): void {
   for (const [name, rawChannel] of entries(document.channels)) {
     const channel = deref(document, rawChannel);
-    if (!channel) continue;
+    if (!channel) {
+      continue;
+    }
     const declared = asRec(channel.parameters) ?? {};
     const text = expression(name, channel);
     for (const param of templateNames(text)) {
@@ -139,7 +166,9 @@ function checkChannelParameters(document: Rec, expression: (name: string, channe
 function deref(document: Rec, value: unknown): Rec | undefined {
   let node = asRec(value);
   for (let hops = 0; node && typeof node.$ref === 'string' && hops < 16; hops++) {
-    if (!node.$ref.startsWith('#')) return undefined;
+    if (!node.$ref.startsWith('#')) {
+      return undefined;
+    }
     const segments = splitFragment(node.$ref.slice(1));
     const target = segments ? resolvePointer(document, segments) : undefined;
     node = target?.found ? asRec(target.value) : undefined;

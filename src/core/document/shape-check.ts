@@ -15,8 +15,12 @@ export interface ShapeProblem {
 }
 
 export function checkShape(data: unknown, maxDepth: number, maxNodes: number): ShapeProblem | undefined {
-  if (data === null || typeof data !== 'object') return undefined;
-  if (maxDepth < 1) return { code: 'DEPTH_LIMIT_EXCEEDED', path: [] };
+  if (data === null || typeof data !== 'object') {
+    return undefined;
+  }
+  if (maxDepth < 1) {
+    return { code: 'DEPTH_LIMIT_EXCEEDED', path: [] };
+  }
   const containers: object[] = [data];
   const keyLists: (string[] | null)[] = [Array.isArray(data) ? null : Object.keys(data)];
   const indexes: number[] = [0];
@@ -37,9 +41,13 @@ export function checkShape(data: unknown, maxDepth: number, maxNodes: number): S
     indexes[top] = i + 1;
     const key = keys ? keys[i] : i;
     const value: unknown = container[key as never];
-    if (++nodes > maxNodes) return { code: 'ALIAS_LIMIT_EXCEEDED', path: [...path, String(key)] };
+    if (++nodes > maxNodes) {
+      return { code: 'ALIAS_LIMIT_EXCEEDED', path: [...path, String(key)] };
+    }
     if (value !== null && typeof value === 'object') {
-      if (containers.length >= maxDepth) return depthProblem(containers, [...path, String(key)], value);
+      if (containers.length >= maxDepth) {
+        return depthProblem(containers, [...path, String(key)], value);
+      }
       containers.push(value);
       keyLists.push(Array.isArray(value) ? null : Object.keys(value));
       indexes.push(0);
@@ -52,7 +60,9 @@ export function checkShape(data: unknown, maxDepth: number, maxNodes: number): S
 /** Past the depth limit: name the recursive alias if that is the cause, else the deepest path. */
 function depthProblem(containers: object[], path: string[], next: object): ShapeProblem {
   const first = containers.indexOf(next);
-  if (first === -1) return { code: 'DEPTH_LIMIT_EXCEEDED', path, cycle: false };
+  if (first === -1) {
+    return { code: 'DEPTH_LIMIT_EXCEEDED', path, cycle: false };
+  }
   // The node re-enters itself at depth `first + 1` below itself: the alias is there.
   const again = containers.indexOf(containers[first], first + 1);
   return { code: 'DEPTH_LIMIT_EXCEEDED', path: path.slice(0, again === -1 ? path.length : again), cycle: true };

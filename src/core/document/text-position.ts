@@ -19,8 +19,11 @@ export class LineIndex {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
+      if (starts[mid] <= at) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
     }
     return { line: lo + 1, column: at - starts[lo] + 1 };
   }

@@ -14,9 +14,13 @@ export function isContractVersion(version: string): boolean {
 
 export function versionIssues(document: Record<string, unknown>, locate: Locate): Issue[] {
   const info = document.info;
-  if (info === null || typeof info !== 'object') return [];
+  if (info === null || typeof info !== 'object') {
+    return [];
+  }
   const version = (info as Record<string, unknown>).version;
-  if (typeof version !== 'string' || isContractVersion(version)) return [];
+  if (typeof version !== 'string' || isContractVersion(version)) {
+    return [];
+  }
   return [
     {
       code: 'INVALID_VERSION',

@@ -7,7 +7,7 @@
  * line a reader looks for: `responses:`), otherwise to the node; a pointer that
  * leaves the tree (or goes through a merge key) resolves to the nearest ancestor.
  */
-import type { Event, ScalarEvent } from 'js-yaml';
+import type { Event } from 'js-yaml';
 import type { OffsetLocator } from './json-locator';
 import { loadJsYaml } from './lazy-modules';
 
@@ -27,7 +27,9 @@ export function createYamlLocator(text: string): OffsetLocator {
     if (!anchors) {
       anchors = new Map();
       events.forEach((e, i) => {
-        if ('anchorStart' in e && e.type !== ALIAS && e.anchorStart >= 0) anchors?.set(text.slice(e.anchorStart, e.anchorEnd), i);
+        if ('anchorStart' in e && e.type !== ALIAS && e.anchorStart >= 0) {
+          anchors?.set(text.slice(e.anchorStart, e.anchorEnd), i);
+        }
       });
     }
     return anchors.get(name);
@@ -36,27 +38,36 @@ export function createYamlLocator(text: string): OffsetLocator {
   /** Index of the event after the node starting at `i`. */
   const skip = (i: number): number => {
     const type = events[i]?.type;
-    if (type !== MAPPING && type !== SEQUENCE) return i + 1;
+    if (type !== MAPPING && type !== SEQUENCE) {
+      return i + 1;
+    }
     let depth = 0;
     let j = i;
     do {
       const t = events[j].type;
-      if (t === MAPPING || t === SEQUENCE) depth++;
-      else if (t === POP) depth--;
+      if (t === MAPPING || t === SEQUENCE) {
+        depth++;
+      } else if (t === POP) {
+        depth--;
+      }
       j++;
     } while (depth > 0 && j < events.length);
     return j;
   };
 
   return (segments) => {
-    if (root === -1 || root >= events.length) return 0;
+    if (root === -1 || root >= events.length) {
+      return 0;
+    }
     let i = root;
     let offset = startOf(events[i]);
     for (const segment of segments) {
       let node = events[i];
       for (let hops = 0; node?.type === ALIAS && hops < 64; hops++) {
         const target = anchorIndex(text.slice(node.anchorStart, node.anchorEnd));
-        if (target === undefined) return offset;
+        if (target === undefined) {
+          return offset;
+        }
         i = target;
         node = events[i];
       }
@@ -66,7 +77,7 @@ export function createYamlLocator(text: string): OffsetLocator {
         for (let j = i + 1; j < events.length && events[j].type !== POP; ) {
           const key = events[j];
           const value = skip(j);
-          if (key.type === SCALAR && jsyaml.getScalarValue(text, key as ScalarEvent) === segment) {
+          if (key.type === SCALAR && jsyaml.getScalarValue(text, key) === segment) {
             next = value;
             offset = startOf(key);
           }
@@ -74,25 +85,39 @@ export function createYamlLocator(text: string): OffsetLocator {
         }
       } else if (node?.type === SEQUENCE && /^(0|[1-9]\d*)$/.test(segment)) {
         let j = i + 1;
-        for (let n = Number(segment); n > 0 && j < events.length && events[j].type !== POP; n--) j = skip(j);
+        for (let n = Number(segment); n > 0 && j < events.length && events[j].type !== POP; n--) {
+          j = skip(j);
+        }
         if (j < events.length && events[j].type !== POP) {
           next = j;
           offset = startOf(events[j]);
         }
       }
-      if (next === -1 || next >= events.length || events[next].type === POP) return offset;
+      if (next === -1 || next >= events.length || events[next].type === POP) {
+        return offset;
+      }
       i = next;
-      if (node?.type === SEQUENCE) offset = startOf(events[i]);
+      if (node?.type === SEQUENCE) {
+        offset = startOf(events[i]);
+      }
     }
     return offset;
   };
 }
 
 function startOf(event: Event | undefined): number {
-  if (!event) return 0;
-  if ('start' in event) return event.start;
+  if (!event) {
+    return 0;
+  }
+  if ('start' in event) {
+    return event.start;
+  }
   // Quoted scalars (styles 2 and 3) start at their quote, one before the value.
-  if ('valueStart' in event) return event.style === 2 || event.style === 3 ? Math.max(0, event.valueStart - 1) : event.valueStart;
-  if ('anchorStart' in event) return Math.max(0, event.anchorStart - 1);
+  if ('valueStart' in event) {
+    return event.style === 2 || event.style === 3 ? Math.max(0, event.valueStart - 1) : event.valueStart;
+  }
+  if ('anchorStart' in event) {
+    return Math.max(0, event.anchorStart - 1);
+  }
   return 0;
 }

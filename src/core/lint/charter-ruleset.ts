@@ -29,15 +29,19 @@ export function toSpectralRule(rule: CharterRule, options: CharterRuleOptions): 
 
 export function charterRecommended(options: CharterRuleOptions): RulesetDefinition {
   const rules: Record<string, RuleDefinition | 'off'> = {};
-  for (const id of Object.keys(SPECTRAL_RULES_OFF)) rules[id] = 'off';
-  for (const rule of CHARTER_RULES) rules[rule.id] = toSpectralRule(rule, options);
+  for (const id of Object.keys(SPECTRAL_RULES_OFF)) {
+    rules[id] = 'off';
+  }
+  for (const rule of CHARTER_RULES) {
+    rules[rule.id] = toSpectralRule(rule, options);
+  }
   return {
     extends: [
       [oas as RulesetDefinition, 'recommended'],
       [asyncapi as RulesetDefinition, 'recommended'],
     ],
     rules,
-  } as RulesetDefinition;
+  };
 }
 
 /** Named rulesets a charter.yaml or a ruleset file may use. */
@@ -56,8 +60,14 @@ export function builtinRuleset(name: string, options: CharterRuleOptions): Rules
 
 /** Where a rule comes from, for messages about it. */
 export function ruleOrigin(ruleId: string): string | undefined {
-  if (CHARTER_RULES.some((r) => r.id === ruleId)) return BUILTIN_RULESET;
-  if (ruleId in (oas as { rules: object }).rules) return 'spectral:oas';
-  if (ruleId in (asyncapi as { rules: object }).rules) return 'spectral:asyncapi';
+  if (CHARTER_RULES.some((r) => r.id === ruleId)) {
+    return BUILTIN_RULESET;
+  }
+  if (ruleId in (oas as { rules: object }).rules) {
+    return 'spectral:oas';
+  }
+  if (ruleId in (asyncapi as { rules: object }).rules) {
+    return 'spectral:asyncapi';
+  }
   return undefined;
 }

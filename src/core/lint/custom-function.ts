@@ -33,10 +33,12 @@ export function loadCustomFunction(file: string, name: string, text: string): Re
   const module: { exports: unknown } = { exports: {} };
   const requireAllowed = (id: string): unknown => {
     const m = ALLOWED_MODULES[id];
-    if (m === undefined) throw new Error(`require("${id}") is not available to ruleset functions`);
+    if (m === undefined) {
+      throw new Error(`require("${id}") is not available to ruleset functions`);
+    }
     return m;
   };
-  const interop = (m: unknown): unknown => (m && typeof m === 'object' && 'default' in m ? (m as { default: unknown }).default : m);
+  const interop = (m: unknown): unknown => (m && typeof m === 'object' && 'default' in m ? m.default : m);
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see the header: ruleset functions are code by design.
     const factory = new Function('module', 'exports', 'require', '__default', toCommonJs(text)) as (

@@ -15,7 +15,9 @@ const source: ContractSource = { read: (p) => readFile(join(CONTRACTS, p), 'utf8
 function contracts(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) return contracts(full);
+    if (statSync(full).isDirectory()) {
+      return contracts(full);
+    }
     return /(^|\.)(openapi|asyncapi)\.(ya?ml|json)$/.test(name) ? [relative(CONTRACTS, full).split(sep).join('/')] : [];
   });
 }
@@ -27,11 +29,15 @@ it('finds the example contracts', () => {
 });
 
 it.each(files)('%s has no error findings', async (file) => {
-  const domain = file.split('/')[0]!;
+  const domain = file.split('/')[0];
   const governance = await loadGovernanceFromTree(source, { domain });
-  if (!governance.ok) throw new Error(JSON.stringify(governance.errors));
+  if (!governance.ok) {
+    throw new Error(JSON.stringify(governance.errors));
+  }
   const r = await lintContract({ text: await readFile(join(CONTRACTS, file), 'utf8'), file, source, governance: governance.value });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  if (!r.ok) {
+    throw new Error(JSON.stringify(r.errors));
+  }
   const errors = r.value.filter((f) => f.severity === 'error').map((f) => `${f.source.file}:${f.source.line} ${f.ruleId} ${f.message}`);
   expect(errors).toEqual([]);
 });

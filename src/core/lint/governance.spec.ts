@@ -28,13 +28,17 @@ paths:
 
 function load(input: GovernanceInput): GovernanceConfig {
   const g = loadGovernance(input);
-  if (!g.ok) throw new Error(JSON.stringify(g.errors));
+  if (!g.ok) {
+    throw new Error(JSON.stringify(g.errors));
+  }
   return g.value;
 }
 
 async function lint(governance: GovernanceConfig, text = DOC): Promise<Finding[]> {
   const r = await lintContract({ text, file: 'dispatch/shipments.openapi.yaml', governance });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  if (!r.ok) {
+    throw new Error(JSON.stringify(r.errors));
+  }
   return r.value;
 }
 
@@ -104,9 +108,9 @@ describe('configuration errors name the file, the rule and the line', () => {
 
   it('a charter.yaml that is not valid YAML', () => {
     const g = loadGovernance({ charterYaml: 'lint:\n  rules: [unclosed\n' });
-    expect(!g.ok && g.errors[0]!.code).toBe('RULESET_INVALID');
-    expect(!g.ok && g.errors[0]!.source.file).toBe('charter.yaml');
-    expect(!g.ok && g.errors[0]!.source.line).toBeGreaterThan(0);
+    expect(!g.ok && g.errors[0].code).toBe('RULESET_INVALID');
+    expect(!g.ok && g.errors[0].source.file).toBe('charter.yaml');
+    expect(!g.ok && g.errors[0].source.line).toBeGreaterThan(0);
   });
 
   it('an unknown key in the lint section', () => {
@@ -147,7 +151,9 @@ describe('Spectral ruleset files in the tree', () => {
       ].join('\n'),
     });
     expect(g.ok).toBe(true);
-    if (!g.ok) return;
+    if (!g.ok) {
+      return;
+    }
     const findings = await lint(g.value, DOC.replace('    get:', '    trace:\n      responses: {}\n    get:'));
     expect(findings.filter((f) => f.ruleId === 'no-trace-operations').map((f) => [f.severity, f.message, f.source.pointer])).toEqual([
       ['error', 'TRACE is not allowed.', '/paths/~1shipments'],
@@ -171,9 +177,9 @@ describe('Spectral ruleset files in the tree', () => {
 
   it('a ruleset file that is not valid YAML', () => {
     const g = withRuleset({ 'governance/ruleset.yaml': 'rules:\n  x: [\n' });
-    expect(!g.ok && g.errors[0]!.code).toBe('RULESET_INVALID');
-    expect(!g.ok && g.errors[0]!.source.file).toBe('governance/ruleset.yaml');
-    expect(!g.ok && g.errors[0]!.message).toMatch(/^governance\/ruleset\.yaml is not valid YAML/);
+    expect(!g.ok && g.errors[0].code).toBe('RULESET_INVALID');
+    expect(!g.ok && g.errors[0].source.file).toBe('governance/ruleset.yaml');
+    expect(!g.ok && g.errors[0].message).toMatch(/^governance\/ruleset\.yaml is not valid YAML/);
   });
 
   it('a rule Spectral rejects, with the path into the file', () => {
@@ -181,7 +187,7 @@ describe('Spectral ruleset files in the tree', () => {
     expect(!g.ok && g.errors.map((e) => [e.code, e.source.file, e.source.pointer, e.source.line])).toEqual([
       ['RULESET_INVALID', 'governance/ruleset.yaml', '/rules/bad-rule', 2],
     ]);
-    expect(!g.ok && g.errors[0]!.message).toContain('given');
+    expect(!g.ok && g.errors[0].message).toContain('given');
   });
 
   it('a rule that uses an unknown function', () => {
@@ -197,7 +203,7 @@ describe('Spectral ruleset files in the tree', () => {
   it('extends a URL or an npm package', () => {
     const g = withRuleset({ 'governance/ruleset.yaml': 'extends: [https://example.com/ruleset.yaml]\n' });
     expect(!g.ok && g.errors.map((e) => [e.code, e.source.line])).toEqual([['RULESET_INVALID', 1]]);
-    expect(!g.ok && g.errors[0]!.message).toContain('only spectral:oas, spectral:asyncapi, charter:recommended and relative files');
+    expect(!g.ok && g.errors[0].message).toContain('only spectral:oas, spectral:asyncapi, charter:recommended and relative files');
   });
 
   it('a custom function that does not load: syntax error, forbidden require, or no function exported', () => {
@@ -207,7 +213,7 @@ describe('Spectral ruleset files in the tree', () => {
     });
     const messages = ['module.exports = function (', "const fs = require('fs'); module.exports = () => [];", 'module.exports = 42;'].map((fn) => {
       const g = withRuleset(files(fn));
-      return !g.ok && [g.errors[0]!.code, g.errors[0]!.source.file, g.errors[0]!.message];
+      return !g.ok && [g.errors[0].code, g.errors[0].source.file, g.errors[0].message];
     });
     expect(messages).toEqual([
       ['RULESET_INVALID', 'governance/functions/broken.js', expect.stringMatching(/^governance\/functions\/broken\.js: function "broken" could not be loaded: SyntaxError/)],
@@ -221,7 +227,9 @@ describe('Spectral ruleset files in the tree', () => {
       'governance/ruleset.yaml': "extends: [charter:recommended]\nfunctions: [explode]\nrules:\n  explosive:\n    given: '$.info'\n    then: { function: explode }\n",
       'governance/functions/explode.js': "module.exports = function explode() { throw new TypeError('cannot read x of undefined'); };",
     });
-    if (!g.ok) throw new Error(JSON.stringify(g.errors));
+    if (!g.ok) {
+      throw new Error(JSON.stringify(g.errors));
+    }
     const r = await lintContract({ text: DOC, file: 'dispatch/shipments.openapi.yaml', governance: g.value });
     expect(r).toEqual({
       ok: false,
@@ -246,7 +254,9 @@ describe('a custom function that returns something other than results', () => {
         'functions/chatty.js': "module.exports = function chatty() { return 'not an array'; };",
       },
     });
-    if (!g.ok) throw new Error(JSON.stringify(g.errors));
+    if (!g.ok) {
+      throw new Error(JSON.stringify(g.errors));
+    }
     const r = await lintContract({ text: DOC, file: 'a.yaml', governance: g.value });
     expect(!r.ok && r.errors.map((e) => [e.code, e.message])).toEqual([
       ['RULE_FUNCTION_FAILED', 'rule "chatty" (r.yaml, function "chatty") failed while linting a.yaml at /info: TypeError: returned string instead of an array of results'],

@@ -40,7 +40,9 @@ export interface GovernanceInput {
 const LINT_KEYS = ['ruleset', 'rules'];
 
 function readOverrides(text: YamlText, lint: Record<string, unknown>, into: Record<string, SeverityOverride>, errors: Issue[]): void {
-  if (lint.rules === undefined || lint.rules === null) return;
+  if (lint.rules === undefined || lint.rules === null) {
+    return;
+  }
   if (!isPlainObject(lint.rules)) {
     errors.push({ code: 'RULESET_INVALID', message: `${text.file}: lint.rules must map rule ids to severities`, source: text.ref(['lint', 'rules']) });
     return;
@@ -66,7 +68,9 @@ function readLintSection(text: YamlText, errors: Issue[]): Record<string, unknow
     return undefined;
   }
   const lint = data?.lint;
-  if (lint === undefined || lint === null) return undefined;
+  if (lint === undefined || lint === null) {
+    return undefined;
+  }
   if (!isPlainObject(lint)) {
     errors.push({ code: 'RULESET_INVALID', message: `${text.file}: lint must be a mapping (ruleset, rules)`, source: text.ref(['lint']) });
     return undefined;
@@ -85,7 +89,9 @@ function readLintSection(text: YamlText, errors: Issue[]): Record<string, unknow
 function readDomain(text: YamlText, fallbackKey: string | undefined): DomainInfo | undefined {
   const data = isPlainObject(text.data) ? text.data : {};
   const key = typeof data.key === 'string' ? data.key : fallbackKey;
-  if (!key) return undefined;
+  if (!key) {
+    return undefined;
+  }
   const owners: DomainOwner[] = (Array.isArray(data.owners) ? data.owners : []).filter(isPlainObject).map((o) => ({
     ...(typeof o.team === 'string' ? { team: o.team } : {}),
     ...(typeof o.email === 'string' ? { email: o.email } : {}),
@@ -122,18 +128,25 @@ export function loadGovernance(input: GovernanceInput): Result<GovernanceConfig>
 
   if (input.charterYaml !== undefined) {
     const parsed = parseYamlText(charterFile, input.charterYaml);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) {
+      return parsed;
+    }
     const lint = readLintSection(parsed.value, errors);
     if (lint && typeof lint.ruleset === 'string') {
       rulesetName = lint.ruleset;
       rulesetRef = parsed.value.ref(['lint', 'ruleset']);
     }
-    if (lint) readOverrides(parsed.value, lint, overrides, errors);
+    if (lint) {
+      readOverrides(parsed.value, lint, overrides, errors);
+    }
     const data = isPlainObject(parsed.value.data) ? parsed.value.data : {};
     if (data.canonical !== undefined) {
       const dir = typeof data.canonical === 'string' ? normalizeTreePath(data.canonical) : undefined;
-      if (dir) canonicalDir = dir;
-      else errors.push({ code: 'RULESET_INVALID', message: `${charterFile}: canonical must be a folder inside the contracts tree`, source: parsed.value.ref(['canonical']) });
+      if (dir) {
+        canonicalDir = dir;
+      } else {
+        errors.push({ code: 'RULESET_INVALID', message: `${charterFile}: canonical must be a folder inside the contracts tree`, source: parsed.value.ref(['canonical']) });
+      }
     }
   }
 
@@ -142,7 +155,9 @@ export function loadGovernance(input: GovernanceInput): Result<GovernanceConfig>
   if (input.domainYaml !== undefined) {
     const guessFile = input.domainFile ?? 'domain.yaml';
     const parsed = parseYamlText(guessFile, input.domainYaml);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) {
+      return parsed;
+    }
     const folderKey = input.domainFile?.includes('/') ? input.domainFile.split('/').slice(-2)[0] : undefined;
     domain = readDomain(parsed.value, folderKey);
     const domainFile = input.domainFile ?? (domain ? `${domain.key}/domain.yaml` : 'domain.yaml');
@@ -159,12 +174,18 @@ export function loadGovernance(input: GovernanceInput): Result<GovernanceConfig>
   let ruleset: GovernanceConfig['ruleset'] = BUILTIN_RULESET;
   if (input.rulesetPath !== undefined) {
     const spec = loadSpec(input.rulesetPath, `ruleset ${input.rulesetPath}`, { file: input.rulesetPath, pointer: '' }, files, errors);
-    if (spec) ruleset = spec;
+    if (spec) {
+      ruleset = spec;
+    }
   } else if (rulesetName !== BUILTIN_RULESET) {
     const spec = loadSpec(joinTreePath(charterFile, rulesetName), `${charterFile}: lint.ruleset ${rulesetName}`, rulesetRef, files, errors);
-    if (spec) ruleset = spec;
+    if (spec) {
+      ruleset = spec;
+    }
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) {
+    return { ok: false, errors };
+  }
 
   const config: GovernanceConfig = { ruleset, overrides, canonicalDir, ...(domain ? { domain } : {}), ...(domainRuleset ? { domainRuleset } : {}) };
 
@@ -172,10 +193,16 @@ export function loadGovernance(input: GovernanceInput): Result<GovernanceConfig>
   // composition with the overrides (unknown rule names).
   const options = ruleOptions(config, domain);
   for (const spec of [ruleset, domainRuleset]) {
-    if (spec && spec !== BUILTIN_RULESET) errors.push(...validateRulesetFile(spec, options));
+    if (spec && spec !== BUILTIN_RULESET) {
+      errors.push(...validateRulesetFile(spec, options));
+    }
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) {
+    return { ok: false, errors };
+  }
   const built = rulesetFor(config, domain);
-  if (!built.ok) return built;
+  if (!built.ok) {
+    return built;
+  }
   return ok(config);
 }

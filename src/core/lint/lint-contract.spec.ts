@@ -19,7 +19,9 @@ const source: ContractSource = {
 
 const governance = ((): GovernanceConfig => {
   const g = loadGovernance({});
-  if (!g.ok) throw new Error('governance');
+  if (!g.ok) {
+    throw new Error('governance');
+  }
   return g.value;
 })();
 
@@ -30,7 +32,9 @@ describe('$ref resolution', () => {
     reads.length = 0;
     const r = await lintContract({ text: await fixture('refs/remote.yaml'), file: 'refs/remote.yaml', source, governance });
     expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    if (!r.ok) {
+      return;
+    }
     const invalid = r.value.filter((f) => f.ruleId === 'invalid-ref').map((f) => [f.severity, f.source.pointer, f.message]);
     expect(invalid).toEqual([
       ['error', '/components/schemas/Remote/$ref', 'remote $ref refused: https://example.com/schemas/remote.yaml (only relative files in the contracts tree)'],
@@ -72,7 +76,9 @@ describe('$ref resolution', () => {
 describe('bad input is an Issue, never a crash', () => {
   it('a YAML alias bomb', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 9; i++) {
+      bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+    }
     const r = await lintContract({ text: bomb.join('\n') + '\n', file: 'bomb.yaml', governance });
     expect(!r.ok && r.errors.map((e) => [e.code, e.source.file])).toEqual([['ALIAS_LIMIT_EXCEEDED', 'bomb.yaml']]);
   });
@@ -97,9 +103,11 @@ describe('bad input is an Issue, never a crash', () => {
 describe('findings', () => {
   it('are sorted by file, line and column, with 1-based positions and JSON pointers', async () => {
     const r = await lintContract({ text: await fixture('charter-operation-metadata/bad.yaml'), file: 'charter-operation-metadata/bad.yaml', governance });
-    if (!r.ok) throw new Error('lint');
+    if (!r.ok) {
+      throw new Error('lint');
+    }
     const positions = r.value.map((f) => [f.source.line!, f.source.column!]);
-    expect(positions).toEqual([...positions].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
+    expect(positions).toEqual([...positions].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
     expect(r.value.every((f) => f.source.line! >= 1 && f.source.column! >= 1 && (f.source.pointer === '' || f.source.pointer.startsWith('/')))).toBe(true);
   });
 

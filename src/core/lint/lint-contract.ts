@@ -67,7 +67,9 @@ export async function lintContract(input: LintInput): Promise<Result<Finding[]>>
     return fail({ code: tooBig.includes('alias') ? 'ALIAS_LIMIT_EXCEEDED' : 'DOCUMENT_TOO_LARGE', message: `${file}: ${tooBig}`, source: { file, pointer: '' } });
   }
   const built = rulesetFor(input.governance, input.domain ?? input.governance.domain);
-  if (!built.ok) return built;
+  if (!built.ok) {
+    return built;
+  }
 
   const spectral = new Spectral({ resolver: createResolver(input.source) });
   spectral.setRuleset(built.value.ruleset);
@@ -87,6 +89,8 @@ export async function lintContract(input: LintInput): Promise<Result<Finding[]>>
     }
     return fail({ code: 'LINT_FAILED', message: `${file}: lint could not run: ${(err as Error)?.message ?? String(err)}`, source: { file, pointer: '' } });
   }
-  if (failures.length > 0) return { ok: false, errors: failures.map((f) => failureIssue(f, file)) };
+  if (failures.length > 0) {
+    return { ok: false, errors: failures.map((f) => failureIssue(f, file)) };
+  }
   return ok(results.map((d) => toFinding(d, file)).sort(compareFindings));
 }

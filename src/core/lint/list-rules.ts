@@ -10,7 +10,9 @@ const SEVERITY: Record<number, FindingSeverity> = { 0: 'error', 1: 'warn', 2: 'i
 
 export function listRules(governance: GovernanceConfig, domain?: DomainInfo): Result<RuleInfo[]> {
   const built = rulesetFor(governance, domain ?? governance.domain);
-  if (!built.ok) return built;
+  if (!built.ok) {
+    return built;
+  }
   const rules = Object.values(built.value.ruleset.rules)
     .filter((r) => r.enabled)
     .map((r) => ({

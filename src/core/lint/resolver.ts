@@ -44,12 +44,20 @@ function readFromTree(source: ContractSource | undefined) {
       throw new Error(`$ref ${ref.toString()} is not a valid path`);
     }
     const rel = abs.startsWith(`${TREE_ROOT}/`) ? normalizeTreePath(abs.slice(TREE_ROOT.length + 1)) : undefined;
-    if (rel === undefined) throw new Error(`$ref leaves the contracts tree: ${abs.startsWith(TREE_ROOT) ? abs : ref.toString()}`);
-    if (!source) throw new Error(`$ref to ${rel} cannot be resolved: no contracts tree was given`);
+    if (rel === undefined) {
+      throw new Error(`$ref leaves the contracts tree: ${abs.startsWith(TREE_ROOT) ? abs : ref.toString()}`);
+    }
+    if (!source) {
+      throw new Error(`$ref to ${rel} cannot be resolved: no contracts tree was given`);
+    }
     const text = await source.read(rel);
-    if (text === undefined) throw new Error(`$ref target not found: ${rel}`);
+    if (text === undefined) {
+      throw new Error(`$ref target not found: ${rel}`);
+    }
     const tooBig = checkTextLimits(text);
-    if (tooBig) throw new Error(`$ref target ${rel}: ${tooBig}`);
+    if (tooBig) {
+      throw new Error(`$ref target ${rel}: ${tooBig}`);
+    }
     return text;
   };
 }

@@ -22,13 +22,17 @@ correlation:
 
 function governance(domainYaml = DISPATCH_DOMAIN): GovernanceConfig {
   const g = loadGovernance({ domainYaml, domainFile: 'dispatch/domain.yaml' });
-  if (!g.ok) throw new Error(JSON.stringify(g.errors));
+  if (!g.ok) {
+    throw new Error(JSON.stringify(g.errors));
+  }
   return g.value;
 }
 
 async function lintFixture(file: string, gov = governance()): Promise<Finding[]> {
   const r = await lintContract({ text: await readFile(join(ROOT, file), 'utf8'), file, source, governance: gov });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  if (!r.ok) {
+    throw new Error(JSON.stringify(r.errors));
+  }
   return r.value;
 }
 
@@ -73,7 +77,9 @@ describe('domain-dependent behaviour', () => {
 
   it('without a domain, checks only that an owner is declared', async () => {
     const noDomain = loadGovernance({});
-    if (!noDomain.ok) throw new Error('governance');
+    if (!noDomain.ok) {
+      throw new Error('governance');
+    }
     const mismatched = (await lintFixture('charter-owner-matches-domain/bad.yaml', noDomain.value)).filter((f) => f.ruleId === 'charter-owner-matches-domain');
     expect(mismatched).toEqual([]);
     const r = await lintContract({ text: 'openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n', file: 'x.yaml', governance: noDomain.value });

@@ -43,9 +43,13 @@ export function trackFailures(document: object): RuleFailure[] {
 
 /** Spectral trusts a function's return value; a malformed one would crash the run later. */
 function checkResults(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) return `returned ${typeof value} instead of an array of results`;
-  const bad = value.find((r) => typeof r !== 'object' || r === null || typeof (r as { message?: unknown }).message !== 'string');
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  if (!Array.isArray(value)) {
+    return `returned ${typeof value} instead of an array of results`;
+  }
+  const bad: unknown = value.find((r) => typeof r !== 'object' || r === null || typeof (r as { message?: unknown }).message !== 'string');
   return bad === undefined ? undefined : 'returned a result without a string message';
 }
 
@@ -78,10 +82,16 @@ function guard(ruleId: string, origin: RuleOrigin, fn: RulesetFunction<unknown, 
 }
 
 function collectOrigins(spec: RulesetFileSpec, origins: Map<string, RuleOrigin>): void {
-  for (const child of Object.values(spec.extended)) collectOrigins(child, origins);
+  for (const child of Object.values(spec.extended)) {
+    collectOrigins(child, origins);
+  }
   const rules = spec.data.rules;
   if (rules && typeof rules === 'object') {
-    for (const [id, def] of Object.entries(rules)) if (def && typeof def === 'object') origins.set(id, { file: spec.file, ref: spec.ref });
+    for (const [id, def] of Object.entries(rules)) {
+      if (def && typeof def === 'object') {
+        origins.set(id, { file: spec.file, ref: spec.ref });
+      }
+    }
   }
 }
 
@@ -93,7 +103,7 @@ export function rulesetErrors(err: unknown, where: (path: ReadonlyArray<string |
     // Spectral says which rule a severity-only entry names, but gives no path.
     const missing = /^Cannot extend non-existing rule: "(.+)"$/.exec(message);
     if (missing) {
-      return { code: 'UNKNOWN_RULE', message: `${label}: unknown rule "${missing[1]}" (no ruleset it extends defines it)`, source: where(['rules', missing[1]!]) };
+      return { code: 'UNKNOWN_RULE', message: `${label}: unknown rule "${missing[1]}" (no ruleset it extends defines it)`, source: where(['rules', missing[1]]) };
     }
     const path = (e as { path?: Array<string | number> }).path ?? [];
     return { code: 'RULESET_INVALID', message: `${label}: ${message}${path.length ? ` (at ${path.join('.')})` : ''}`, source: where(path) };
@@ -111,7 +121,9 @@ function fileDefinition(spec: RulesetFileSpec, options: CharterRuleOptions): Res
 /** The ruleset a spec file defines, validated on its own so error paths match the file. */
 export function validateRulesetFile(spec: RulesetFileSpec, options: CharterRuleOptions): Issue[] {
   const def = fileDefinition(spec, options);
-  if (!def.ok) return def.errors;
+  if (!def.ok) {
+    return def.errors;
+  }
   try {
     new Ruleset(def.value, { severity: 'recommended' });
     return [];
@@ -129,24 +141,32 @@ export function buildBase(config: GovernanceConfig, domain: DomainInfo | undefin
     parts.push(charterRecommended(options));
   } else {
     const def = fileDefinition(config.ruleset, options);
-    if (!def.ok) return def;
+    if (!def.ok) {
+      return def;
+    }
     parts.push(def.value);
     collectOrigins(config.ruleset, origins);
   }
   if (config.domainRuleset) {
     const def = fileDefinition(config.domainRuleset, options);
-    if (!def.ok) return def;
+    if (!def.ok) {
+      return def;
+    }
     parts.push(def.value);
     collectOrigins(config.domainRuleset, origins);
   }
   let ruleset: Ruleset;
   try {
-    ruleset = new Ruleset({ extends: parts.map((p) => [p, 'recommended']) } as RulesetDefinition, { severity: 'recommended' });
+    ruleset = new Ruleset({ extends: parts.map((p) => [p, 'recommended']) }, { severity: 'recommended' });
   } catch (err) {
     const file = config.ruleset === BUILTIN_RULESET ? BUILTIN_RULESET : config.ruleset.file;
     return { ok: false, errors: rulesetErrors(err, () => ({ file, pointer: '' }), file) };
   }
-  for (const id of Object.keys(ruleset.rules)) if (!origins.has(id)) origins.set(id, { file: ruleOrigin(id) ?? BUILTIN_RULESET });
+  for (const id of Object.keys(ruleset.rules)) {
+    if (!origins.has(id)) {
+      origins.set(id, { file: ruleOrigin(id) ?? BUILTIN_RULESET });
+    }
+  }
   return ok({ ruleset, origins });
 }
 
@@ -156,9 +176,13 @@ const cache = new WeakMap<GovernanceConfig, Map<string, Result<BuiltRuleset>>>()
 export function rulesetFor(config: GovernanceConfig, domain: DomainInfo | undefined): Result<BuiltRuleset> {
   const key = JSON.stringify(domain ?? null);
   let perConfig = cache.get(config);
-  if (!perConfig) cache.set(config, (perConfig = new Map()));
+  if (!perConfig) {
+    cache.set(config, (perConfig = new Map<string, Result<BuiltRuleset>>()));
+  }
   const cached = perConfig.get(key);
-  if (cached) return cached;
+  if (cached) {
+    return cached;
+  }
 
   const base = buildBase(config, domain);
   let result: Result<BuiltRuleset> = base;

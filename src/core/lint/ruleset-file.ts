@@ -49,9 +49,13 @@ export function loadRulesetFile(
     return fail({ code: 'FILE_NOT_FOUND', message: `ruleset file ${file} not found`, source: { file, pointer: '' } });
   }
   const parsed = parseYamlText(file, content);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    return parsed;
+  }
   const text = parsed.value;
-  if (!isPlainObject(text.data)) return fail(issue(text, [], 'a ruleset must be a mapping (extends, rules, functions)'));
+  if (!isPlainObject(text.data)) {
+    return fail(issue(text, [], 'a ruleset must be a mapping (extends, rules, functions)'));
+  }
   const data = text.data;
   const errors: Issue[] = [];
 
@@ -63,12 +67,19 @@ export function loadRulesetFile(
     } else {
       data.functions.forEach((name, i) => {
         const fnFile = typeof name === 'string' ? joinTreePath(file, `${functionsDir}/${name}.js`) : undefined;
-        if (fnFile === undefined) return errors.push(issue(text, ['functions', i], `function name ${JSON.stringify(name)} is not a file name inside the contracts tree`));
+        if (fnFile === undefined) {
+          return errors.push(issue(text, ['functions', i], `function name ${JSON.stringify(name)} is not a file name inside the contracts tree`));
+        }
         const source = files[fnFile];
-        if (source === undefined) return errors.push(issue(text, ['functions', i], `function "${String(name)}" not found: ${fnFile}`));
+        if (source === undefined) {
+          return errors.push(issue(text, ['functions', i], `function "${String(name)}" not found: ${fnFile}`));
+        }
         const loaded = loadCustomFunction(fnFile, String(name), source);
-        if (loaded.ok) functions[String(name)] = loaded.value;
-        else errors.push(...loaded.errors);
+        if (loaded.ok) {
+          functions[String(name)] = loaded.value;
+        } else {
+          errors.push(...loaded.errors);
+        }
         return undefined;
       });
     }
@@ -76,26 +87,48 @@ export function loadRulesetFile(
 
   const extended: RulesetFileSpec['extended'] = {};
   extendsEntries(data.extends).forEach(({ name, at }) => {
-    if (name.includes(':') && !name.startsWith('./') && !name.startsWith('../')) return;
+    if (name.includes(':') && !name.startsWith('./') && !name.startsWith('../')) {
+      return;
+    }
     const target = joinTreePath(file, name);
-    if (target === undefined) return errors.push(issue(text, at, `extends "${name}" leaves the contracts tree`));
-    if (stack.includes(target) || target === file) return errors.push(issue(text, at, `extends "${name}" is circular`));
+    if (target === undefined) {
+      return errors.push(issue(text, at, `extends "${name}" leaves the contracts tree`));
+    }
+    if (stack.includes(target) || target === file) {
+      return errors.push(issue(text, at, `extends "${name}" is circular`));
+    }
     const child = loadRulesetFile(target, files, [...stack, file]);
-    if (child.ok) extended[name] = child.value;
-    else errors.push(...child.errors);
+    if (child.ok) {
+      extended[name] = child.value;
+    } else {
+      errors.push(...child.errors);
+    }
     return undefined;
   });
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) {
+    return { ok: false, errors };
+  }
   return ok({ file, data, functions, extended, ref: text.ref });
 }
 
 function extendsEntries(ext: unknown): Array<{ name: string; severity?: unknown; at: Array<string | number> }> {
-  if (typeof ext === 'string') return [{ name: ext, at: ['extends'] }];
-  if (!Array.isArray(ext)) return [];
+  if (typeof ext === 'string') {
+    return [{ name: ext, at: ['extends'] }];
+  }
+  if (!Array.isArray(ext)) {
+    return [];
+  }
   return ext.flatMap((e, i) => {
-    if (typeof e === 'string') return [{ name: e, at: ['extends', i] }];
-    if (Array.isArray(e) && typeof e[0] === 'string') return [{ name: e[0], severity: e[1], at: ['extends', i] }];
+    if (typeof e === 'string') {
+      return [{ name: e, at: ['extends', i] }];
+    }
+    const tuple: unknown[] = Array.isArray(e) ? e : [];
+    const name = tuple[0];
+    const severity = tuple[1];
+    if (typeof name === 'string') {
+      return [{ name, severity, at: ['extends', i] }];
+    }
     return [];
   });
 }
@@ -118,11 +151,13 @@ export function toDefinition(spec: RulesetFileSpec, builtins: BuiltinRulesets): 
   if (data.extends !== undefined) {
     const ext: unknown[] = [];
     const entries = extendsEntries(data.extends);
-    if (entries.length === 0) err(['extends'], '`extends` must be a ruleset name or a list of them');
+    if (entries.length === 0) {
+      err(['extends'], '`extends` must be a ruleset name or a list of them');
+    }
     for (const { name, severity, at: p } of entries) {
       let def: RulesetDefinition | undefined;
       if (spec.extended[name]) {
-        const child = toDefinition(spec.extended[name]!, builtins);
+        const child = toDefinition(spec.extended[name], builtins);
         if (!child.ok) {
           errors.push(...child.errors);
           continue;
@@ -140,7 +175,9 @@ export function toDefinition(spec: RulesetFileSpec, builtins: BuiltinRulesets): 
     out.extends = ext;
   }
 
-  if (data.formats !== undefined) out.formats = convertFormats(data.formats, ['formats'], err);
+  if (data.formats !== undefined) {
+    out.formats = convertFormats(data.formats, ['formats'], err);
+  }
 
   if (data.rules !== undefined) {
     if (!isPlainObject(data.rules)) {
@@ -154,9 +191,13 @@ export function toDefinition(spec: RulesetFileSpec, builtins: BuiltinRulesets): 
     }
   }
   for (const key of ['aliases', 'parserOptions', 'documentationUrl', 'description']) {
-    if (data[key] !== undefined) out[key] = data[key];
+    if (data[key] !== undefined) {
+      out[key] = data[key];
+    }
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) {
+    return { ok: false, errors };
+  }
   return ok(out as RulesetDefinition);
 }
 
@@ -179,13 +220,19 @@ function convertFormats(value: unknown, path: Array<string | number>, err: Repor
 
 function convertRule(name: string, def: Record<string, unknown>, spec: RulesetFileSpec, err: Report): Record<string, unknown> {
   const rule: Record<string, unknown> = { ...def };
-  if (def.formats !== undefined) rule.formats = convertFormats(def.formats, ['rules', name, 'formats'], err);
-  const thens = Array.isArray(def.then) ? def.then : [def.then];
+  if (def.formats !== undefined) {
+    rule.formats = convertFormats(def.formats, ['rules', name, 'formats'], err);
+  }
+  const thens: unknown[] = Array.isArray(def.then) ? def.then : [def.then];
   const converted = thens.map((t, i) => {
-    if (!isPlainObject(t)) return t;
+    if (!isPlainObject(t)) {
+      return t;
+    }
     const fnName = t.function;
     const p = Array.isArray(def.then) ? ['rules', name, 'then', i, 'function'] : ['rules', name, 'then', 'function'];
-    if (typeof fnName !== 'string') return t;
+    if (typeof fnName !== 'string') {
+      return t;
+    }
     const fn = spec.functions[fnName] ?? (Object.prototype.hasOwnProperty.call(CORE_FUNCTIONS, fnName) ? CORE_FUNCTIONS[fnName] : undefined);
     if (!fn) {
       err(p, `rule "${name}" uses unknown function "${fnName}" (declare it under \`functions\` or use a Spectral core function)`);

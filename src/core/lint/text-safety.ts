@@ -28,11 +28,17 @@ export function checkTextLimits(text: string, limits: DocumentLimits = DEFAULT_L
   if (text.length > limits.maxBytes || (text.length * 3 > limits.maxBytes && utf8Length(text) > limits.maxBytes)) {
     return `document is larger than ${limits.maxBytes} bytes`;
   }
-  if (/^\s*[{[]/.test(text)) return undefined;
-  if (!MAY_ANCHOR.test(text) || !MAY_ALIAS.test(text)) return undefined;
+  if (/^\s*[{[]/.test(text)) {
+    return undefined;
+  }
+  if (!MAY_ANCHOR.test(text) || !MAY_ALIAS.test(text)) {
+    return undefined;
+  }
   try {
     const doc = parseDocument(text, { prettyErrors: false });
-    if (doc.errors.length === 0) doc.toJS({ maxAliasCount: limits.maxAliases });
+    if (doc.errors.length === 0) {
+      doc.toJS({ maxAliasCount: limits.maxAliases });
+    }
   } catch (err) {
     return `YAML alias expansion exceeds the limit of ${limits.maxAliases}: ${(err as Error).message}`;
   }

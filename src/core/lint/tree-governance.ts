@@ -40,33 +40,51 @@ async function collectRulesetFiles(
   into: Record<string, string>,
 ): Promise<void> {
   const key = prefix + entry;
-  if (into[key] !== undefined) return;
+  if (into[key] !== undefined) {
+    return;
+  }
   const { text } = await tryRead(source, entry);
-  if (text === undefined) return; // loadGovernance reports the missing file, with who named it
+  if (text === undefined) {
+    return; // loadGovernance reports the missing file, with who named it
+  }
   into[key] = text;
   const parsed = parseYamlText(key, text);
-  if (!parsed.ok || !isPlainObject(parsed.value.data)) return;
+  if (!parsed.ok || !isPlainObject(parsed.value.data)) {
+    return;
+  }
   const data = parsed.value.data;
   const dir = typeof data.functionsDir === 'string' ? data.functionsDir : 'functions';
   for (const name of Array.isArray(data.functions) ? data.functions : []) {
     const fnPath = typeof name === 'string' ? joinTreePath(entry, `${dir}/${name}.js`) : undefined;
-    if (fnPath === undefined) continue;
+    if (fnPath === undefined) {
+      continue;
+    }
     const fn = (await tryRead(source, fnPath)).text;
-    if (fn !== undefined) into[prefix + fnPath] = fn;
+    if (fn !== undefined) {
+      into[prefix + fnPath] = fn;
+    }
   }
   const ext = Array.isArray(data.extends) ? data.extends : data.extends !== undefined ? [data.extends] : [];
   for (const e of ext) {
-    const name = Array.isArray(e) ? e[0] : e;
-    if (typeof name !== 'string' || (name.includes(':') && !name.startsWith('.'))) continue;
+    const name: unknown = Array.isArray(e) ? e[0] : e;
+    if (typeof name !== 'string' || (name.includes(':') && !name.startsWith('.'))) {
+      continue;
+    }
     const child = joinTreePath(entry, name);
-    if (child !== undefined) await collectRulesetFiles(source, child, prefix, into);
+    if (child !== undefined) {
+      await collectRulesetFiles(source, child, prefix, into);
+    }
   }
 }
 
 function rulesetPathOf(yamlText: string | undefined, base: string): string | undefined {
-  if (yamlText === undefined) return undefined;
+  if (yamlText === undefined) {
+    return undefined;
+  }
   const parsed = parseYamlText(base, yamlText);
-  if (!parsed.ok || !isPlainObject(parsed.value.data) || !isPlainObject(parsed.value.data.lint)) return undefined;
+  if (!parsed.ok || !isPlainObject(parsed.value.data) || !isPlainObject(parsed.value.data.lint)) {
+    return undefined;
+  }
   const r = parsed.value.data.lint.ruleset;
   return typeof r === 'string' && r !== BUILTIN_RULESET ? joinTreePath(base, r) : undefined;
 }
@@ -75,7 +93,9 @@ export async function loadGovernanceFromTree(source: ContractSource, options: Tr
   const charter = await tryRead(source, 'charter.yaml');
   const unreadable = (file: string, message: string): Result<GovernanceConfig> =>
     fail({ code: 'FILE_NOT_FOUND', message, source: { file, pointer: '' } });
-  if (charter.error) return unreadable('charter.yaml', charter.error);
+  if (charter.error) {
+    return unreadable('charter.yaml', charter.error);
+  }
   const charterYaml = charter.text;
   let domainFile: string | undefined;
   let domainYaml: string | undefined;
@@ -87,7 +107,9 @@ export async function loadGovernanceFromTree(source: ContractSource, options: Tr
     }
     domainFile = `${key}/domain.yaml`;
     const domain = await tryRead(source, domainFile);
-    if (domain.error) return unreadable(domainFile, domain.error);
+    if (domain.error) {
+      return unreadable(domainFile, domain.error);
+    }
     domainYaml = domain.text;
   }
   const rulesetFiles: Record<string, string> = {};
@@ -100,10 +122,14 @@ export async function loadGovernanceFromTree(source: ContractSource, options: Tr
     }
   } else {
     const fromCharter = rulesetPathOf(charterYaml, 'charter.yaml');
-    if (fromCharter) await collectRulesetFiles(source, fromCharter, '', rulesetFiles);
+    if (fromCharter) {
+      await collectRulesetFiles(source, fromCharter, '', rulesetFiles);
+    }
   }
   const fromDomain = domainFile ? rulesetPathOf(domainYaml, domainFile) : undefined;
-  if (fromDomain) await collectRulesetFiles(source, fromDomain, '', rulesetFiles);
+  if (fromDomain) {
+    await collectRulesetFiles(source, fromDomain, '', rulesetFiles);
+  }
 
   return loadGovernance({
     ...(charterYaml !== undefined ? { charterYaml } : {}),

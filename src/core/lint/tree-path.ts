@@ -9,12 +9,18 @@ export function dirnameOf(file: string): string {
 }
 
 export function normalizeTreePath(path: string): string | undefined {
-  if (path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.includes('\\') || path.includes('\0')) return undefined;
+  if (path.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.includes('\\') || path.includes('\0')) {
+    return undefined;
+  }
   const out: string[] = [];
   for (const seg of path.split('/')) {
-    if (seg === '' || seg === '.') continue;
+    if (seg === '' || seg === '.') {
+      continue;
+    }
     if (seg === '..') {
-      if (out.length === 0) return undefined;
+      if (out.length === 0) {
+        return undefined;
+      }
       out.pop();
     } else {
       out.push(seg);
@@ -25,7 +31,9 @@ export function normalizeTreePath(path: string): string | undefined {
 
 /** `rel` resolved against the folder of `fromFile`, both tree-relative. */
 export function joinTreePath(fromFile: string, rel: string): string | undefined {
-  if (rel.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(rel)) return undefined;
+  if (rel.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(rel)) {
+    return undefined;
+  }
   const dir = dirnameOf(fromFile);
   return normalizeTreePath(dir ? `${dir}/${rel}` : rel);
 }

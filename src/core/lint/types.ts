@@ -50,7 +50,7 @@ export interface RulesetFileSpec {
   /** Files it extends, by the name written in `extends`. */
   extended: Record<string, RulesetFileSpec>;
   /** Where a path of the file is (file, pointer, line), for messages. */
-  ref(path: ReadonlyArray<string | number>): SourceRef;
+  ref: (path: ReadonlyArray<string | number>) => SourceRef;
 }
 
 export interface GovernanceConfig {

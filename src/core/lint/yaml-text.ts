@@ -5,7 +5,7 @@
  * the file and line (`charter.yaml:12:5`).
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Node, Pair } from 'yaml';
+import type { Node } from 'yaml';
 import { DEFAULT_LIMITS } from '../document/types';
 import type { Issue, IssueCode } from '../report/issue';
 import type { SourceRef } from '../report/source-ref';
@@ -16,7 +16,7 @@ export interface YamlText {
   file: string;
   data: unknown;
   /** SourceRef of the key (or item) at `path`, or of its nearest ancestor. */
-  ref(path: ReadonlyArray<string | number>): SourceRef;
+  ref: (path: ReadonlyArray<string | number>) => SourceRef;
 }
 
 export function parseYamlText(file: string, text: string, code: IssueCode = 'RULESET_INVALID'): Result<YamlText> {
@@ -45,15 +45,23 @@ export function parseYamlText(file: string, text: string, code: IssueCode = 'RUL
     for (const seg of path) {
       let next: unknown;
       if (isMap(node)) {
-        const pair = (node.items as Pair[]).find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-        if (!pair) break;
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) {
+          break;
+        }
         const keyNode = pair.key as Node;
-        if (keyNode.range) at = lineCounter.linePos(keyNode.range[0]);
+        if (keyNode.range) {
+          at = lineCounter.linePos(keyNode.range[0]);
+        }
         next = pair.value;
       } else if (isSeq(node)) {
         const item = node.items[Number(seg)] as Node | undefined;
-        if (!item) break;
-        if (item.range) at = lineCounter.linePos(item.range[0]);
+        if (!item) {
+          break;
+        }
+        if (item.range) {
+          at = lineCounter.linePos(item.range[0]);
+        }
         next = item;
       } else {
         break;

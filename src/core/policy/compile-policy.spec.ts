@@ -9,13 +9,17 @@ const fixture = (name: string): Record<string, unknown> =>
 
 function compiled(name: string): PolicyPlan {
   const result = compilePolicy(fixture(name));
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  if (!result.ok) {
+    throw new Error(JSON.stringify(result.errors));
+  }
   return result.value;
 }
 
 const op = (plan: PolicyPlan, id: string): OperationPlan => {
   const found = plan.operations.find((o) => o.id === id);
-  if (!found) throw new Error(`no operation ${id}`);
+  if (!found) {
+    throw new Error(`no operation ${id}`);
+  }
   return found;
 };
 

@@ -40,8 +40,12 @@ interface RootPolicies {
 
 export function dialectOf(document: JsonObject): SchemaDialect | undefined {
   const version = typeof document.openapi === 'string' ? document.openapi : '';
-  if (/^3\.0\.\d+/.test(version)) return 'openapi-3.0';
-  if (/^3\.1\.\d+/.test(version)) return 'openapi-3.1';
+  if (/^3\.0\.\d+/.test(version)) {
+    return 'openapi-3.0';
+  }
+  if (/^3\.1\.\d+/.test(version)) {
+    return 'openapi-3.1';
+  }
   return undefined;
 }
 
@@ -53,7 +57,9 @@ export function compilePolicy(document: Record<string, unknown>, defaults: Domai
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const take = <T>(result: Result<T>): T | undefined => {
-    if (result.ok) return result.value;
+    if (result.ok) {
+      return result.value;
+    }
     errors.push(...result.errors);
     return undefined;
   };
@@ -74,7 +80,9 @@ export function compilePolicy(document: Record<string, unknown>, defaults: Domai
   for (const [template, rawItem] of Object.entries(paths)) {
     const itemPointer = `/paths/${escapePointerSegment(template)}`;
     const item = resolveObject(document, rawItem, itemPointer);
-    if (!item) continue;
+    if (!item) {
+      continue;
+    }
     const segments = parsePathTemplate(template);
     if (!segments) {
       errors.push({ code: 'INVALID_POLICY', message: `path template "${template}" cannot be routed`, source: { pointer: itemPointer } });
@@ -83,12 +91,18 @@ export function compilePolicy(document: Record<string, unknown>, defaults: Domai
     for (const method of METHODS) {
       const opPointer = `${item.pointer}/${method.toLowerCase()}`;
       const operation = item.value[method.toLowerCase()];
-      if (!isObject(operation)) continue;
+      if (!isObject(operation)) {
+        continue;
+      }
       const plan = compileOperation(root, { template, segments, item: item.value, itemPointer: item.pointer, method, operation, opPointer }, warnings, take);
-      if (plan) operations.push(plan);
+      if (plan) {
+        operations.push(plan);
+      }
     }
   }
-  if (errors.length > 0) return fail(...errors);
+  if (errors.length > 0) {
+    return fail(...errors);
+  }
   const info = isObject(document.info) ? document.info : {};
   return ok({
     title: typeof info.title === 'string' ? info.title : '',
@@ -119,7 +133,7 @@ function compileOperation(
   const { document } = root;
   const { operation, opPointer } = src;
   const listOf = (value: unknown, pointer: string) =>
-    Array.isArray(value) ? value.map((node, i) => ({ node, pointer: `${pointer}/${i}` })) : [];
+    Array.isArray(value) ? value.map((node: unknown, i) => ({ node, pointer: `${pointer}/${i}` })) : [];
   const parameters = compileParameters(document, listOf(src.item.parameters, `${src.itemPointer}/parameters`), listOf(operation.parameters, `${opPointer}/parameters`), warnings);
   for (const name of templateParams(src.segments)) {
     if (!parameters.some((p) => p.in === 'path' && p.name === name)) {
@@ -132,7 +146,9 @@ function compileOperation(
       ? take(compileRateLimit(operation[RATE_LIMIT_EXTENSION], `${opPointer}/${RATE_LIMIT_EXTENSION}`, 'operation'))
       : root.rateLimit;
   const validation = take(compileValidationModes(operation[VALIDATION_EXTENSION], `${opPointer}/${VALIDATION_EXTENSION}`, root.validation));
-  if (!validation) return undefined;
+  if (!validation) {
+    return undefined;
+  }
   const security = compileRequirements(
     operation.security !== undefined ? operation.security : document.security,
     operation.security !== undefined ? `${opPointer}/security` : '/security',
@@ -157,7 +173,9 @@ function compileOperation(
 }
 
 function compileContents(content: unknown, pointer: string): MediaPlan[] {
-  if (!isObject(content)) return [];
+  if (!isObject(content)) {
+    return [];
+  }
   return Object.entries(content).map(([mediaType, media]) => ({
     mediaType: mediaType.toLowerCase(),
     schemaPointer: isObject(media) && media.schema !== undefined ? `${pointer}/${escapePointerSegment(mediaType)}/schema` : undefined,
@@ -165,18 +183,26 @@ function compileContents(content: unknown, pointer: string): MediaPlan[] {
 }
 
 function compileRequestBody(document: JsonObject, value: unknown, pointer: string): OperationPlan['requestBody'] {
-  if (value === undefined) return undefined;
+  if (value === undefined) {
+    return undefined;
+  }
   const body = resolveObject(document, value, pointer);
-  if (!body) return undefined;
+  if (!body) {
+    return undefined;
+  }
   return { required: body.value.required === true, contents: compileContents(body.value.content, `${body.pointer}/content`) };
 }
 
 function compileResponses(document: JsonObject, value: unknown, pointer: string): ResponsePlan[] {
-  if (!isObject(value)) return [];
+  if (!isObject(value)) {
+    return [];
+  }
   const plans: ResponsePlan[] = [];
   for (const [status, raw] of Object.entries(value)) {
     const response = resolveObject(document, raw, `${pointer}/${escapePointerSegment(status)}`);
-    if (!response) continue;
+    if (!response) {
+      continue;
+    }
     plans.push({ status: status.toUpperCase(), contents: compileContents(response.value.content, `${response.pointer}/content`) });
   }
   return plans;

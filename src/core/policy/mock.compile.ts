@@ -15,40 +15,60 @@ export function isJsonMediaType(mediaType: string): boolean {
 }
 
 export function compileMock(document: JsonObject, responses: unknown, pointer: string): MockPlan {
-  if (!isObject(responses)) return { status: 200, source: 'none' };
+  if (!isObject(responses)) {
+    return { status: 200, source: 'none' };
+  }
   const keys = Object.keys(responses);
   const explicit = keys.filter((k) => /^2\d\d$/.test(k)).sort();
   const key = explicit[0] ?? keys.find((k) => k.toUpperCase() === '2XX') ?? keys.find((k) => k === 'default');
-  if (key === undefined) return { status: 200, source: 'none' };
+  if (key === undefined) {
+    return { status: 200, source: 'none' };
+  }
   const status = /^\d{3}$/.test(key) ? Number(key) : 200;
   const responsePointer = `${pointer}/${escapePointerSegment(key)}`;
   const response = resolveObject(document, responses[key], responsePointer);
   const content = response && isObject(response.value.content) ? response.value.content : undefined;
-  if (!response || !content || status === 204 || status === 304) return { status, source: 'none' };
+  if (!response || !content || status === 204 || status === 304) {
+    return { status, source: 'none' };
+  }
   const mediaTypes = Object.keys(content);
   const mediaType = mediaTypes.find(isJsonMediaType) ?? mediaTypes[0];
-  if (mediaType === undefined) return { status, source: 'none' };
+  if (mediaType === undefined) {
+    return { status, source: 'none' };
+  }
   const mediaPointer = `${response.pointer}/content/${escapePointerSegment(mediaType)}`;
-  const media = isObject(content[mediaType]) ? (content[mediaType] as JsonObject) : {};
+  const media = isObject(content[mediaType]) ? (content[mediaType]) : {};
   const found = bodyOf(document, media, mediaPointer);
-  if (!found) return { status, contentType: mediaType, source: 'none' };
+  if (!found) {
+    return { status, contentType: mediaType, source: 'none' };
+  }
   const body = isJsonMediaType(mediaType) || typeof found.body === 'string' ? found.body : JSON.stringify(found.body);
   return { status, contentType: mediaType, body, source: found.source };
 }
 
 function bodyOf(document: JsonObject, media: JsonObject, pointer: string): { body: unknown; source: MockPlan['source'] } | undefined {
-  if (media.example !== undefined) return { body: media.example, source: 'example' };
+  if (media.example !== undefined) {
+    return { body: media.example, source: 'example' };
+  }
   if (isObject(media.examples)) {
     for (const [name, example] of Object.entries(media.examples)) {
       const resolved = resolveObject(document, example, `${pointer}/examples/${escapePointerSegment(name)}`);
-      if (resolved && resolved.value.value !== undefined) return { body: resolved.value.value, source: 'examples' };
+      if (resolved && resolved.value.value !== undefined) {
+        return { body: resolved.value.value, source: 'examples' };
+      }
     }
   }
-  if (media.schema === undefined) return undefined;
+  if (media.schema === undefined) {
+    return undefined;
+  }
   const schema = resolveRef(document, media.schema, `${pointer}/schema`);
   if (schema && isObject(schema.value)) {
-    if (schema.value.example !== undefined) return { body: schema.value.example, source: 'schema-example' };
-    if (Array.isArray(schema.value.examples) && schema.value.examples.length > 0) return { body: schema.value.examples[0], source: 'schema-example' };
+    if (schema.value.example !== undefined) {
+      return { body: schema.value.example, source: 'schema-example' };
+    }
+    if (Array.isArray(schema.value.examples) && schema.value.examples.length > 0) {
+      return { body: schema.value.examples[0], source: 'schema-example' };
+    }
   }
   return { body: sampleFromSchema(document, media.schema, `${pointer}/schema`), source: 'schema' };
 }

@@ -26,16 +26,22 @@ export function compileParameters(document: JsonObject, pathLevel: RawParam[], o
       continue;
     }
     const plan = compileParameter(document, resolved.value, resolved.pointer, warnings);
-    if (plan) byKey.set(`${plan.in}:${plan.name}`, plan);
+    if (plan) {
+      byKey.set(`${plan.in}:${plan.name}`, plan);
+    }
   }
   return [...byKey.values()];
 }
 
 function compileParameter(document: JsonObject, param: JsonObject, pointer: string, warnings: Issue[]): ParamPlan | undefined {
   const location = param.in as ParamLocation;
-  if (typeof param.name !== 'string' || !LOCATIONS.includes(location)) return undefined;
+  if (typeof param.name !== 'string' || !LOCATIONS.includes(location)) {
+    return undefined;
+  }
   const name = location === 'header' ? param.name.toLowerCase() : param.name;
-  if (location === 'header' && IGNORED_HEADERS.has(name)) return undefined;
+  if (location === 'header' && IGNORED_HEADERS.has(name)) {
+    return undefined;
+  }
   const defaultStyle = location === 'query' || location === 'cookie' ? 'form' : 'simple';
   let style = typeof param.style === 'string' && STYLES.has(param.style) ? param.style : defaultStyle;
   if (typeof param.style === 'string' && !STYLES.has(param.style)) {
@@ -65,27 +71,35 @@ function compileParameter(document: JsonObject, param: JsonObject, pointer: stri
 /** The JSON type a raw string should become, read through refs and `nullable`/type arrays. */
 export function coercionOf(document: JsonObject, schema: unknown, pointer: string): ParamCoercion {
   const resolved = resolveObject(document, schema, pointer);
-  if (!resolved) return { type: 'any' };
+  if (!resolved) {
+    return { type: 'any' };
+  }
   const type = primaryType(resolved.value);
   if (type === 'array') {
     const items = resolveRef(document, resolved.value.items, `${resolved.pointer}/items`);
     const itemType = items && isObject(items.value) ? primaryType(items.value) : undefined;
     return { type: 'array', items: itemType && SCALARS.has(itemType) ? (itemType as ParamCoercion['items']) : 'any' };
   }
-  if (type === 'object') return { type: 'object' };
+  if (type === 'object') {
+    return { type: 'object' };
+  }
   return type && SCALARS.has(type) ? { type: type as ParamCoercion['type'] } : { type: 'any' };
 }
 
 function primaryType(schema: JsonObject): string | undefined {
   const type = schema.type;
-  if (typeof type === 'string') return type;
+  if (typeof type === 'string') {
+    return type;
+  }
   if (Array.isArray(type)) {
     const nonNull = type.filter((t) => t !== 'null');
     return nonNull.length === 1 && typeof nonNull[0] === 'string' ? nonNull[0] : undefined;
   }
   for (const key of ['allOf', 'oneOf', 'anyOf']) {
     const list = schema[key];
-    if (Array.isArray(list) && list.length > 0 && isObject(list[0]) && typeof list[0].type === 'string') return list[0].type;
+    if (Array.isArray(list) && list.length > 0 && isObject(list[0]) && typeof list[0].type === 'string') {
+      return list[0].type;
+    }
   }
   return undefined;
 }

@@ -5,7 +5,9 @@
 import type { PathSegmentPlan, TemplatePart } from './policy-plan';
 
 export function parsePathTemplate(template: string): PathSegmentPlan[] | undefined {
-  if (!template.startsWith('/')) return undefined;
+  if (!template.startsWith('/')) {
+    return undefined;
+  }
   const raw = template === '/' ? [] : template.slice(1).split('/');
   // A trailing slash is a distinct, empty last segment (`/a/` differs from `/a`).
   const segments: PathSegmentPlan[] = [];
@@ -19,13 +21,21 @@ export function parsePathTemplate(template: string): PathSegmentPlan[] | undefin
         break;
       }
       const close = rest.indexOf('}', open);
-      if (close < 0) return undefined;
-      if (open > 0) parts.push({ literal: rest.slice(0, open) });
+      if (close < 0) {
+        return undefined;
+      }
+      if (open > 0) {
+        parts.push({ literal: rest.slice(0, open) });
+      }
       const name = rest.slice(open + 1, close);
-      if (name === '' || name.includes('{')) return undefined;
+      if (name === '' || name.includes('{')) {
+        return undefined;
+      }
       // Two adjacent params (`{a}{b}`) cannot be told apart when matching.
       const previous = parts[parts.length - 1];
-      if (previous && 'param' in previous) return undefined;
+      if (previous && 'param' in previous) {
+        return undefined;
+      }
       parts.push({ param: name });
       rest = rest.slice(close + 1);
     }
@@ -37,6 +47,12 @@ export function parsePathTemplate(template: string): PathSegmentPlan[] | undefin
 /** Names of the template's parameters in order of appearance. */
 export function templateParams(segments: PathSegmentPlan[]): string[] {
   const names: string[] = [];
-  for (const s of segments) for (const p of s.parts) if ('param' in p) names.push(p.param);
+  for (const s of segments) {
+    for (const p of s.parts) {
+      if ('param' in p) {
+        names.push(p.param);
+      }
+    }
+  }
   return names;
 }

@@ -25,8 +25,12 @@ export function pointerSegments(pointer: string): string[] | undefined {
       return undefined;
     }
   }
-  if (body === '') return [];
-  if (!body.startsWith('/')) return undefined;
+  if (body === '') {
+    return [];
+  }
+  if (!body.startsWith('/')) {
+    return undefined;
+  }
   return body
     .slice(1)
     .split('/')
@@ -41,12 +45,18 @@ export function pointerToFragment(pointer: string): string {
 /** The value at a JSON pointer, or undefined. */
 export function valueAt(document: unknown, pointer: string): unknown {
   const segments = pointerSegments(pointer);
-  if (!segments) return undefined;
+  if (!segments) {
+    return undefined;
+  }
   let node: unknown = document;
   for (const segment of segments) {
-    if (Array.isArray(node)) node = node[Number(segment)];
-    else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, segment)) node = node[segment];
-    else return undefined;
+    if (Array.isArray(node)) {
+      node = node[Number(segment)];
+    } else if (isObject(node) && Object.prototype.hasOwnProperty.call(node, segment)) {
+      node = node[segment];
+    } else {
+      return undefined;
+    }
   }
   return node;
 }
@@ -67,13 +77,19 @@ export function resolveRef(document: unknown, node: unknown, pointer: string): R
   let at = pointer;
   while (isObject(current) && typeof current.$ref === 'string') {
     const ref = current.$ref;
-    if (!ref.startsWith('#') || seen.has(ref)) return undefined;
+    if (!ref.startsWith('#') || seen.has(ref)) {
+      return undefined;
+    }
     seen.add(ref);
     const segments = pointerSegments(ref);
-    if (!segments) return undefined;
+    if (!segments) {
+      return undefined;
+    }
     at = toPointer(segments);
     current = valueAt(document, at);
-    if (current === undefined) return undefined;
+    if (current === undefined) {
+      return undefined;
+    }
   }
   return { value: current, pointer: at };
 }

@@ -28,26 +28,44 @@ export function sampleFromSchema(document: JsonObject, schema: unknown, pointer:
 
 function sample(document: JsonObject, schema: unknown, pointer: string, depth: number): unknown {
   const resolved = resolveRef(document, schema, pointer);
-  if (!resolved || !isObject(resolved.value)) return resolved?.value === true ? {} : null;
+  if (!resolved || !isObject(resolved.value)) {
+    return resolved?.value === true ? {} : null;
+  }
   const s = resolved.value;
   const at = resolved.pointer;
-  if (s.example !== undefined) return s.example;
-  if (Array.isArray(s.examples) && s.examples.length > 0) return s.examples[0];
-  if (s.const !== undefined) return s.const;
-  if (s.default !== undefined) return s.default;
-  if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum[0];
-  if (depth >= MAX_DEPTH) return null;
+  if (s.example !== undefined) {
+    return s.example;
+  }
+  if (Array.isArray(s.examples) && s.examples.length > 0) {
+    return s.examples[0];
+  }
+  if (s.const !== undefined) {
+    return s.const;
+  }
+  if (s.default !== undefined) {
+    return s.default;
+  }
+  if (Array.isArray(s.enum) && s.enum.length > 0) {
+    return s.enum[0];
+  }
+  if (depth >= MAX_DEPTH) {
+    return null;
+  }
   if (Array.isArray(s.allOf)) {
     const merged: JsonObject = {};
     s.allOf.forEach((part, i) => {
       const value = sample(document, part, `${at}/allOf/${i}`, depth + 1);
-      if (isObject(value)) Object.assign(merged, value);
+      if (isObject(value)) {
+        Object.assign(merged, value);
+      }
     });
     return merged;
   }
   for (const key of ['oneOf', 'anyOf'] as const) {
     const list = s[key];
-    if (Array.isArray(list) && list.length > 0) return sample(document, list[0], `${at}/${key}/0`, depth + 1);
+    if (Array.isArray(list) && list.length > 0) {
+      return sample(document, list[0], `${at}/${key}/0`, depth + 1);
+    }
   }
   switch (typeOf(s)) {
     case 'object':
@@ -72,10 +90,18 @@ function sample(document: JsonObject, schema: unknown, pointer: string, depth: n
 }
 
 function typeOf(s: JsonObject): string | undefined {
-  if (typeof s.type === 'string') return s.type;
-  if (Array.isArray(s.type)) return s.type.find((t): t is string => typeof t === 'string' && t !== 'null');
-  if (isObject(s.properties)) return 'object';
-  if (s.items !== undefined) return 'array';
+  if (typeof s.type === 'string') {
+    return s.type;
+  }
+  if (Array.isArray(s.type)) {
+    return s.type.find((t): t is string => typeof t === 'string' && t !== 'null');
+  }
+  if (isObject(s.properties)) {
+    return 'object';
+  }
+  if (s.items !== undefined) {
+    return 'array';
+  }
   return undefined;
 }
 
@@ -86,7 +112,9 @@ function sampleObject(document: JsonObject, s: JsonObject, at: string, depth: nu
     const propPointer = `${at}/properties/${escapePointerSegment(name)}`;
     const resolved = resolveRef(document, propSchema, propPointer);
     // A response mock never carries write-only properties.
-    if (resolved && isObject(resolved.value) && resolved.value.writeOnly === true) continue;
+    if (resolved && isObject(resolved.value) && resolved.value.writeOnly === true) {
+      continue;
+    }
     out[name] = sample(document, propSchema, propPointer, depth + 1);
   }
   return out;
@@ -95,18 +123,31 @@ function sampleObject(document: JsonObject, s: JsonObject, at: string, depth: nu
 function sampleNumber(s: JsonObject): number {
   const integer = s.type === 'integer' || (Array.isArray(s.type) && s.type.includes('integer'));
   let value = 0;
-  if (typeof s.minimum === 'number') value = s.minimum;
-  if (typeof s.exclusiveMinimum === 'number') value = s.exclusiveMinimum + (integer ? 1 : 0.5);
-  else if (s.exclusiveMinimum === true) value += integer ? 1 : 0.5;
-  if (typeof s.maximum === 'number' && value > s.maximum) value = s.maximum;
-  if (typeof s.multipleOf === 'number' && s.multipleOf > 0) value = Math.ceil(value / s.multipleOf) * s.multipleOf;
+  if (typeof s.minimum === 'number') {
+    value = s.minimum;
+  }
+  if (typeof s.exclusiveMinimum === 'number') {
+    value = s.exclusiveMinimum + (integer ? 1 : 0.5);
+  } else if (s.exclusiveMinimum === true) {
+    value += integer ? 1 : 0.5;
+  }
+  if (typeof s.maximum === 'number' && value > s.maximum) {
+    value = s.maximum;
+  }
+  if (typeof s.multipleOf === 'number' && s.multipleOf > 0) {
+    value = Math.ceil(value / s.multipleOf) * s.multipleOf;
+  }
   return integer ? Math.ceil(value) : value;
 }
 
 function sampleString(s: JsonObject): string {
   const byFormat = typeof s.format === 'string' ? FORMAT_SAMPLES[s.format] : undefined;
   let value = byFormat ?? 'string';
-  if (typeof s.minLength === 'number' && value.length < s.minLength) value = value.padEnd(Math.min(s.minLength, 1024), 'x');
-  if (typeof s.maxLength === 'number' && value.length > s.maxLength) value = value.slice(0, s.maxLength);
+  if (typeof s.minLength === 'number' && value.length < s.minLength) {
+    value = value.padEnd(Math.min(s.minLength, 1024), 'x');
+  }
+  if (typeof s.maxLength === 'number' && value.length > s.maxLength) {
+    value = value.slice(0, s.maxLength);
+  }
   return value;
 }

@@ -30,10 +30,14 @@ function compileScheme(name: string, scheme: JsonObject): SecuritySchemePlan {
   const type = typeof scheme.type === 'string' ? scheme.type : '';
   if (type === 'http') {
     const httpScheme = typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : '';
-    if (httpScheme === 'bearer') return { type: 'jwt', name };
+    if (httpScheme === 'bearer') {
+      return { type: 'jwt', name };
+    }
     return { type: 'unsupported', name, reason: `http scheme "${httpScheme}" is not checked by the gateway` };
   }
-  if (type === 'oauth2' || type === 'openIdConnect') return { type: 'jwt', name };
+  if (type === 'oauth2' || type === 'openIdConnect') {
+    return { type: 'jwt', name };
+  }
   if (type === 'apiKey') {
     const where = scheme.in;
     const paramName = typeof scheme.name === 'string' ? scheme.name : '';
@@ -55,10 +59,14 @@ export function compileRequirements(
   schemes: Record<string, SecuritySchemePlan>,
   warnings: Issue[],
 ): SecurityRequirementPlan[] {
-  if (!Array.isArray(value)) return [];
+  if (!Array.isArray(value)) {
+    return [];
+  }
   const requirements: SecurityRequirementPlan[] = [];
   value.forEach((requirement, index) => {
-    if (!isObject(requirement)) return;
+    if (!isObject(requirement)) {
+      return;
+    }
     const entries = Object.entries(requirement).map(([scheme, scopes]) => {
       if (!schemes[scheme]) {
         warnings.push({ code: 'UNSUPPORTED_POLICY', message: `security requirement names undeclared scheme "${scheme}"; it always fails`, source: { pointer: `${pointer}/${index}` } });

@@ -22,7 +22,9 @@ export interface ChangeCounts {
 
 export function countChanges(changes: readonly Change[]): ChangeCounts {
   const counts: ChangeCounts = { breaking: 0, warning: 0, info: 0 };
-  for (const c of changes) counts[c.level] += 1;
+  for (const c of changes) {
+    counts[c.level] += 1;
+  }
   return counts;
 }
 
@@ -43,7 +45,9 @@ function side(s: ChangeReport['base']): string {
 
 export function summaryLine(changes: readonly Change[]): string {
   const c = countChanges(changes);
-  if (changes.length === 0) return 'no changes';
+  if (changes.length === 0) {
+    return 'no changes';
+  }
   return `${c.breaking} breaking, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info`;
 }
 
@@ -51,10 +55,16 @@ export function formatChangesText(report: ChangeReport): string {
   const lines = [`${side(report.base)} -> ${side(report.head)}: ${summaryLine(report.changes)}`];
   for (const c of report.changes) {
     lines.push('', `${LABEL[c.level]}  ${c.id}`, `  ${c.message}`);
-    if (c.base.pointer || c.base.line) lines.push(`  base: ${whereText(c.base)}`);
-    if (c.head.pointer || c.head.line) lines.push(`  head: ${whereText(c.head)}`);
+    if (c.base.pointer || c.base.line) {
+      lines.push(`  base: ${whereText(c.base)}`);
+    }
+    if (c.head.pointer || c.head.line) {
+      lines.push(`  head: ${whereText(c.head)}`);
+    }
   }
-  if (report.semver) lines.push('', `semver: ${report.semver.ok ? 'ok' : 'NOT OK'}: ${report.semver.message}`);
+  if (report.semver) {
+    lines.push('', `semver: ${report.semver.ok ? 'ok' : 'NOT OK'}: ${report.semver.message}`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -81,7 +91,9 @@ export function mdCell(text: string): string {
 const ICON: Record<ChangeLevel, string> = { breaking: ':x: breaking', warning: ':warning: warning', info: ':information_source: info' };
 
 export function changesMarkdownTable(changes: readonly Change[]): string[] {
-  if (changes.length === 0) return ['No changes.'];
+  if (changes.length === 0) {
+    return ['No changes.'];
+  }
   const rows = ['| level | rule | change | where |', '| --- | --- | --- | --- |'];
   for (const c of changes) {
     const ref = c.head.line ? c.head : c.base;
@@ -99,6 +111,8 @@ export function formatChangesMarkdown(report: ChangeReport): string {
     '',
     ...changesMarkdownTable(report.changes),
   ];
-  if (report.semver) lines.push('', `**semver**: ${report.semver.ok ? 'ok' : 'not ok'}: ${mdCell(report.semver.message)}`);
+  if (report.semver) {
+    lines.push('', `**semver**: ${report.semver.ok ? 'ok' : 'not ok'}: ${mdCell(report.semver.message)}`);
+  }
   return lines.join('\n') + '\n';
 }

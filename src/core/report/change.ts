@@ -35,7 +35,9 @@ const LEVEL_ORDER: Record<ChangeLevel, number> = { breaking: 0, warning: 1, info
 /** Breaking first, then by operation/channel, location, property, rule id, pointer. */
 export function compareChanges(a: Change, b: Change): number {
   const d = LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level];
-  if (d !== 0) return d;
+  if (d !== 0) {
+    return d;
+  }
   const ka = [a.operation ?? a.channel ?? '', a.location ?? '', a.property ?? '', a.id, a.base.pointer, a.head.pointer].join('\u0000');
   const kb = [b.operation ?? b.channel ?? '', b.location ?? '', b.property ?? '', b.id, b.base.pointer, b.head.pointer].join('\u0000');
   return ka < kb ? -1 : ka > kb ? 1 : 0;

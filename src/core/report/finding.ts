@@ -26,7 +26,9 @@ export interface FindingSummary {
 
 export function summarize(findings: readonly Finding[]): FindingSummary {
   const summary: FindingSummary = { error: 0, warn: 0, info: 0, hint: 0, total: findings.length };
-  for (const f of findings) summary[f.severity] += 1;
+  for (const f of findings) {
+    summary[f.severity] += 1;
+  }
   return summary;
 }
 
@@ -36,13 +38,23 @@ const SEVERITY_ORDER: Record<FindingSeverity, number> = { error: 0, warn: 1, inf
 export function compareFindings(a: Finding, b: Finding): number {
   const fa = a.source.file ?? '';
   const fb = b.source.file ?? '';
-  if (fa !== fb) return fa < fb ? -1 : 1;
+  if (fa !== fb) {
+    return fa < fb ? -1 : 1;
+  }
   const line = (a.source.line ?? 0) - (b.source.line ?? 0);
-  if (line !== 0) return line;
+  if (line !== 0) {
+    return line;
+  }
   const col = (a.source.column ?? 0) - (b.source.column ?? 0);
-  if (col !== 0) return col;
+  if (col !== 0) {
+    return col;
+  }
   const sev = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-  if (sev !== 0) return sev;
-  if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1;
+  if (sev !== 0) {
+    return sev;
+  }
+  if (a.ruleId !== b.ruleId) {
+    return a.ruleId < b.ruleId ? -1 : 1;
+  }
   return a.source.pointer < b.source.pointer ? -1 : a.source.pointer > b.source.pointer ? 1 : 0;
 }

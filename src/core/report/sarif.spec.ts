@@ -14,7 +14,7 @@ describe('toSarif', () => {
     expect(log.$schema).toBe(SARIF_SCHEMA);
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
-    expect(log.runs[0]!.tool.driver).toEqual({
+    expect(log.runs[0].tool.driver).toEqual({
       name: 'charter',
       version: '0.1.0',
       informationUri: 'https://charter.dev',
@@ -26,7 +26,7 @@ describe('toSarif', () => {
   });
 
   it('gives each result its rule index, level, message and a location with a region', () => {
-    const [a, b] = log.runs[0]!.results;
+    const [a, b] = log.runs[0].results;
     expect(a).toEqual({
       ruleId: 'rule-a',
       ruleIndex: 0,
@@ -39,7 +39,7 @@ describe('toSarif', () => {
         },
       ],
     });
-    expect(b!.ruleIndex).toBe(1);
-    expect(b!.locations).toEqual([{ logicalLocations: [{ fullyQualifiedName: '/', kind: 'member' }] }]);
+    expect(b.ruleIndex).toBe(1);
+    expect(b.locations).toEqual([{ logicalLocations: [{ fullyQualifiedName: '/', kind: 'member' }] }]);
   });
 });

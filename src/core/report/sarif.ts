@@ -83,11 +83,19 @@ export function toSarif(tool: SarifTool, rules: readonly SarifRuleDescriptor[], 
   const sarifRules: SarifRule[] = [];
   const addRule = (r: SarifRuleDescriptor): number => {
     const known = index.get(r.id);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      return known;
+    }
     const rule: SarifRule = { id: r.id };
-    if (r.description) rule.shortDescription = { text: r.description };
-    if (r.helpUri) rule.helpUri = r.helpUri;
-    if (r.defaultLevel) rule.defaultConfiguration = { level: r.defaultLevel };
+    if (r.description) {
+      rule.shortDescription = { text: r.description };
+    }
+    if (r.helpUri) {
+      rule.helpUri = r.helpUri;
+    }
+    if (r.defaultLevel) {
+      rule.defaultConfiguration = { level: r.defaultLevel };
+    }
     sarifRules.push(rule);
     index.set(r.id, sarifRules.length - 1);
     return sarifRules.length - 1;
@@ -115,7 +123,11 @@ export function toSarif(tool: SarifTool, rules: readonly SarifRuleDescriptor[], 
   });
 
   const driver: SarifRun['tool']['driver'] = { name: tool.name, rules: sarifRules };
-  if (tool.version) driver.version = tool.version;
-  if (tool.informationUri) driver.informationUri = tool.informationUri;
+  if (tool.version) {
+    driver.version = tool.version;
+  }
+  if (tool.informationUri) {
+    driver.informationUri = tool.informationUri;
+  }
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver }, results: sarifResults }] };
 }

@@ -25,7 +25,9 @@ export function toPointer(path: ReadonlyArray<string | number>): string {
  * a plain pointer is not, so keys that contain `%` survive.
  */
 export function parsePointer(pointer: string): string[] {
-  if (pointer === '' || pointer === '#') return [];
+  if (pointer === '' || pointer === '#') {
+    return [];
+  }
   const fragment = pointer.startsWith('#');
   return (fragment ? pointer.slice(1) : pointer)
     .split('/')

@@ -24,20 +24,36 @@ const RANK: Record<RequiredBump, number> = { none: 0, patch: 1, minor: 2, major:
 
 export function requiredBump(changes: readonly Change[]): RequiredBump {
   let best: RequiredBump = 'none';
-  for (const c of changes) if (RANK[c.bump] > RANK[best]) best = c.bump;
+  for (const c of changes) {
+    if (RANK[c.bump] > RANK[best]) {
+      best = c.bump;
+    }
+  }
   return best;
 }
 
 export function actualBump(baseVersion: string, headVersion: string): ActualBump {
   const b = parse(baseVersion);
   const h = parse(headVersion);
-  if (!b || !h) return 'invalid';
+  if (!b || !h) {
+    return 'invalid';
+  }
   const cmp = compare(h, b);
-  if (cmp === 0) return 'none';
-  if (cmp < 0) return 'downgrade';
-  if (h.major !== b.major) return 'major';
-  if (h.minor !== b.minor) return 'minor';
-  if (h.patch !== b.patch) return 'patch';
+  if (cmp === 0) {
+    return 'none';
+  }
+  if (cmp < 0) {
+    return 'downgrade';
+  }
+  if (h.major !== b.major) {
+    return 'major';
+  }
+  if (h.minor !== b.minor) {
+    return 'minor';
+  }
+  if (h.patch !== b.patch) {
+    return 'patch';
+  }
   // Same x.y.z, prerelease moved forward (1.2.0-rc.1 -> 1.2.0): counts as the release it leads to.
   return b.prerelease.length > 0 && h.prerelease.length === 0 ? (b.patch === 0 ? (b.minor === 0 ? 'major' : 'minor') : 'patch') : 'patch';
 }
@@ -46,9 +62,15 @@ export function checkSemver(changes: readonly Change[], baseVersion: string, hea
   const required = requiredBump(changes);
   const actual = actualBump(baseVersion, headVersion);
   const from = `${baseVersion} -> ${headVersion}`;
-  if (actual === 'invalid') return { ok: false, required, actual, message: `${from}: not a valid semantic version` };
-  if (actual === 'downgrade') return { ok: false, required, actual, message: `${from}: the version goes backwards` };
-  if (required === 'none') return { ok: true, required, actual, message: `${from}: no change` };
+  if (actual === 'invalid') {
+    return { ok: false, required, actual, message: `${from}: not a valid semantic version` };
+  }
+  if (actual === 'downgrade') {
+    return { ok: false, required, actual, message: `${from}: the version goes backwards` };
+  }
+  if (required === 'none') {
+    return { ok: true, required, actual, message: `${from}: no change` };
+  }
   const why = required === 'major' ? 'there are breaking changes' : required === 'minor' ? 'there are additive changes' : 'the contract changed';
   if (RANK[actual === 'none' ? 'none' : actual] >= RANK[required]) {
     return { ok: true, required, actual, message: `${from}: a ${actual} bump, ${required} needed because ${why}` };

@@ -14,8 +14,12 @@ const FOLDER = /^([^/]+)\/([^/]+)\/(openapi|asyncapi)\.(ya?ml|json)$/;
 export function classifyContractPath(relativePath: string): ContractPath | undefined {
   const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
   const match = SINGLE.exec(path) ?? FOLDER.exec(path);
-  if (!match) return undefined;
+  if (!match) {
+    return undefined;
+  }
   const [, domain, api, kind] = match;
-  if (!KEY.test(domain) || !KEY.test(api)) return undefined;
+  if (!KEY.test(domain) || !KEY.test(api)) {
+    return undefined;
+  }
   return { domain, api, kindHint: kind as 'openapi' | 'asyncapi', entry: path };
 }

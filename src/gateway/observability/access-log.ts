@@ -51,13 +51,25 @@ export function streamAccessLog(sink: LineSink, base: Record<string, string> = {
   return {
     record(ctx, status, ms) {
       let line = `${head}${Date.now()},"correlationId":${str(ctx.correlationId)},"method":${str(ctx.req.method)},"path":${str(pathOf(ctx))}`;
-      if (ctx.op) line += `,"route":${str(ctx.op.label)}`;
-      if (ctx.api) line += `,"version":${str(ctx.api.version)}`;
+      if (ctx.op) {
+        line += `,"route":${str(ctx.op.label)}`;
+      }
+      if (ctx.api) {
+        line += `,"version":${str(ctx.api.version)}`;
+      }
       line += `,"status":${status},"ms":${Math.round(ms * 100) / 100}`;
-      if (ctx.identity.consumerId) line += `,"consumer":${str(ctx.identity.consumerId)}`;
-      if (ctx.upstreamStatus !== undefined) line += `,"upstreamStatus":${ctx.upstreamStatus}`;
-      if (ctx.upstreamError !== undefined) line += `,"upstreamError":${str(ctx.upstreamError)}`;
-      if (ctx.outcome !== undefined) line += `,"outcome":${str(ctx.outcome)}`;
+      if (ctx.identity.consumerId) {
+        line += `,"consumer":${str(ctx.identity.consumerId)}`;
+      }
+      if (ctx.upstreamStatus !== undefined) {
+        line += `,"upstreamStatus":${ctx.upstreamStatus}`;
+      }
+      if (ctx.upstreamError !== undefined) {
+        line += `,"upstreamError":${str(ctx.upstreamError)}`;
+      }
+      if (ctx.outcome !== undefined) {
+        line += `,"outcome":${str(ctx.outcome)}`;
+      }
       sink.write(`${line},"msg":"request"}\n`);
     },
   };
@@ -67,6 +79,6 @@ function pathOf(ctx: RequestContext): string | undefined {
   return ctx.target?.path ?? ctx.req.url?.split('?', 1)[0];
 }
 
-function str(value: unknown): string {
+function str(value: string | null | undefined): string {
   return value === undefined || value === null ? 'null' : JSON.stringify(String(value));
 }

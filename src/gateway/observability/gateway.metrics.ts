@@ -71,13 +71,21 @@ export class GatewayMetrics {
 
   tableBuilt(result: 'ok' | 'partial' | 'failed', routes?: number): void {
     this.tableBuilds.inc({ result });
-    if (routes !== undefined) this.routes.set(routes);
+    if (routes !== undefined) {
+      this.routes.set(routes);
+    }
   }
 
   private consumerLabel(consumer: string | undefined): string {
-    if (consumer === undefined) return 'anonymous';
-    if (this.consumers.has(consumer)) return consumer;
-    if (this.consumers.size >= this.maxConsumers) return 'other';
+    if (consumer === undefined) {
+      return 'anonymous';
+    }
+    if (this.consumers.has(consumer)) {
+      return consumer;
+    }
+    if (this.consumers.size >= this.maxConsumers) {
+      return 'other';
+    }
     this.consumers.add(consumer);
     return consumer;
   }

@@ -38,7 +38,9 @@ export class AuthStage implements Stage {
 
   run(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
     const auth = ctx.op!.policies.auth;
-    if (auth.isOpen) return NEXT;
+    if (auth.isOpen) {
+      return NEXT;
+    }
     const result = auth.evaluate(new RequestAuthView(ctx));
     return result instanceof Promise ? result.then((r) => this.apply(ctx, r)) : this.apply(ctx, result);
   }

@@ -13,7 +13,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead>
     let size = 0;
     let settled = false;
     const finish = (result: BodyRead): void => {
-      if (settled) return;
+      if (settled) {
+        return;
+      }
       settled = true;
       req.off('data', onData);
       req.off('end', onEnd);
@@ -42,6 +44,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead>
 /** Does the request carry a body at all (by its framing headers)? */
 export function hasRequestBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
-  if (length !== undefined) return length !== '0';
+  if (length !== undefined) {
+    return length !== '0';
+  }
   return req.headers['transfer-encoding'] !== undefined;
 }

@@ -19,7 +19,9 @@ export class DispatchStage implements Stage {
   run(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
     const api = ctx.api!;
     // No extra `.then(() => DONE)`: forward settles with DONE itself, one promise less per request.
-    if (api.upstream) return this.proxy.forward(ctx, api.upstream);
+    if (api.upstream) {
+      return this.proxy.forward(ctx, api.upstream);
+    }
     if (api.upstreamInvalid) {
       ctx.reject('SERVICE_UNAVAILABLE', `the upstream of domain "${api.domain}" is misconfigured`);
       return DONE;
@@ -32,11 +34,18 @@ export class DispatchStage implements Stage {
     const mock = ctx.op!.policies.mock;
     ctx.outcome = 'mock';
     const headers = ['x-charter-mock', 'true', 'x-correlation-id', ctx.correlationId, 'content-length', String(mock.body.length)];
-    if (mock.contentType) headers.push('content-type', mock.contentType);
-    for (const h of ctx.answerHeaders) headers.push(h);
+    if (mock.contentType) {
+      headers.push('content-type', mock.contentType);
+    }
+    for (const h of ctx.answerHeaders) {
+      headers.push(h);
+    }
     ctx.res.writeHead(mock.status, headers);
     // An unread request body is discarded by node:http once the answer is done.
-    if (ctx.req.method === 'HEAD') ctx.res.end();
-    else ctx.res.end(mock.body);
+    if (ctx.req.method === 'HEAD') {
+      ctx.res.end();
+    } else {
+      ctx.res.end(mock.body);
+    }
   }
 }

@@ -13,14 +13,18 @@ export class RateLimitStage implements Stage {
 
   run(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
     const policy = ctx.op!.policies.rateLimit;
-    if (!policy) return NEXT;
+    if (!policy) {
+      return NEXT;
+    }
     const key = policy.keyFor(ctx.identity.consumerId, ctx.req.socket.remoteAddress ?? 'unknown');
     return policy.consume(key).then((outcome) => this.apply(ctx, policy.policyHeader, outcome));
   }
 
   private apply(ctx: RequestContext, policyHeader: string, outcome: RateLimitOutcome): StageOutcome {
     ctx.answerHeaders.push('ratelimit-policy', policyHeader, 'ratelimit', outcome.header);
-    if (outcome.allowed) return NEXT;
+    if (outcome.allowed) {
+      return NEXT;
+    }
     ctx.reject('RATE_LIMITED', `rate limit exceeded; retry in ${outcome.retryAfter} s`, { headers: ['retry-after', String(outcome.retryAfter)] });
     return DONE;
   }

@@ -19,7 +19,9 @@ export class UpstreamAbort extends EventEmitter {
   aborted = false;
 
   abort(): void {
-    if (this.aborted) return;
+    if (this.aborted) {
+      return;
+    }
     this.aborted = true;
     this.emit('abort');
   }

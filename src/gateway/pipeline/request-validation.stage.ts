@@ -27,7 +27,9 @@ export class RequestValidationStage implements Stage {
       return DONE;
     }
     const validator = ctx.op!.policies.request;
-    if (!validator) return NEXT;
+    if (!validator) {
+      return NEXT;
+    }
     const errors: ValidationError[] = [];
     validator.validateParams({ pathParams: ctx.pathParams, query: ctx.query, headers: req.headers }, errors);
     const verdict = validator.checkBody(req.headers['content-type'], hasRequestBody(req));
@@ -39,12 +41,17 @@ export class RequestValidationStage implements Stage {
       }
     }
     const media = verdict.ok ? verdict.media : undefined;
-    if (!media || !media.json || !media.validate) return this.conclude(ctx, errors);
+    if (!media || !media.json || !media.validate) {
+      return this.conclude(ctx, errors);
+    }
     ctx.bodyMedia = media;
     return readBody(req, this.runtime.limits.maxBodyBytes).then((read) => {
       if (!read.ok) {
-        if (read.reason === 'too-large') ctx.reject('PAYLOAD_TOO_LARGE', `request body exceeds ${this.runtime.limits.maxBodyBytes} bytes`, { headers: CLOSE });
-        else ctx.res.destroy();
+        if (read.reason === 'too-large') {
+          ctx.reject('PAYLOAD_TOO_LARGE', `request body exceeds ${this.runtime.limits.maxBodyBytes} bytes`, { headers: CLOSE });
+        } else {
+          ctx.res.destroy();
+        }
         return DONE;
       }
       ctx.body = read.body;
@@ -69,7 +76,9 @@ export class RequestValidationStage implements Stage {
   }
 
   private conclude(ctx: RequestContext, errors: ValidationError[]): StageOutcome {
-    if (errors.length === 0) return NEXT;
+    if (errors.length === 0) {
+      return NEXT;
+    }
     if (this.enforced(ctx)) {
       ctx.reject('VALIDATION_FAILED', describe(errors), { errors });
       return DONE;

@@ -28,7 +28,9 @@ export class RouteStage implements Stage {
       return DONE;
     }
     ctx.api = api;
-    if (api.lifecycleHeaders.length > 0) ctx.answerHeaders.push(...api.lifecycleHeaders);
+    if (api.lifecycleHeaders.length > 0) {
+      ctx.answerHeaders.push(...api.lifecycleHeaders);
+    }
     const match = api.router.match(parsed.target.segments, 3);
     if (!match) {
       ctx.reject('NOT_FOUND', `${api.domain}/${api.api} v${api.major} has no operation at this path`);

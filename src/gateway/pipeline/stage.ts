@@ -39,14 +39,18 @@ export class DeferredWork {
   private pending: Array<() => void> = [];
 
   add(work: () => void): void {
-    if (this.pending.length === 0) setImmediate(() => this.run());
+    if (this.pending.length === 0) {
+      setImmediate(() => this.run());
+    }
     this.pending.push(work);
   }
 
   private run(): void {
     const batch = this.pending;
     this.pending = [];
-    for (const work of batch) work();
+    for (const work of batch) {
+      work();
+    }
   }
 }
 

@@ -38,10 +38,18 @@ export interface ProblemDetails {
 
 export function problemJson(p: PreparedProblem, details: ProblemDetails): string {
   let body = p.head;
-  if (details.detail !== undefined) body += `,"detail":${JSON.stringify(details.detail)}`;
-  if (details.instance !== undefined) body += `,"instance":${JSON.stringify(details.instance)}`;
-  if (details.correlationId !== undefined) body += `,"correlationId":${JSON.stringify(details.correlationId)}`;
-  if (details.errors !== undefined) body += `,"errors":${JSON.stringify(details.errors)}`;
+  if (details.detail !== undefined) {
+    body += `,"detail":${JSON.stringify(details.detail)}`;
+  }
+  if (details.instance !== undefined) {
+    body += `,"instance":${JSON.stringify(details.instance)}`;
+  }
+  if (details.correlationId !== undefined) {
+    body += `,"correlationId":${JSON.stringify(details.correlationId)}`;
+  }
+  if (details.errors !== undefined) {
+    body += `,"errors":${JSON.stringify(details.errors)}`;
+  }
   return body + '}';
 }
 
@@ -56,8 +64,12 @@ export function sendProblem(res: ServerResponse, p: PreparedProblem, details: Pr
   }
   const body = problemJson(p, details);
   const list = ['content-type', PROBLEM_CONTENT_TYPE, 'content-length', String(Buffer.byteLength(body)), 'cache-control', 'no-store'];
-  if (details.correlationId !== undefined) list.push('x-correlation-id', details.correlationId);
-  for (const h of headers) list.push(h);
+  if (details.correlationId !== undefined) {
+    list.push('x-correlation-id', details.correlationId);
+  }
+  for (const h of headers) {
+    list.push(h);
+  }
   res.writeHead(p.status, list);
   res.end(body);
 }

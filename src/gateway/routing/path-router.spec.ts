@@ -3,7 +3,9 @@ import { PathRouter } from './path-router';
 
 function router(...templates: string[]): PathRouter<string> {
   const r = new PathRouter<string>();
-  for (const t of templates) r.add(parsePathTemplate(t)!, () => t);
+  for (const t of templates) {
+    r.add(parsePathTemplate(t)!, () => t);
+  }
   return r;
 }
 

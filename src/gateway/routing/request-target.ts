@@ -25,20 +25,30 @@ const DOUBLE_ENCODED = /%(?:2e|2f|5c|25|00)/i;
 const BAD_DECODED = /[/\\\0]/;
 
 export function parseRequestTarget(url: string): TargetResult {
-  if (url.charCodeAt(0) !== 47 /* / */) return { ok: false, reason: 'request target must be an absolute path' };
+  if (url.charCodeAt(0) !== 47 /* / */) {
+    return { ok: false, reason: 'request target must be an absolute path' };
+  }
   const q = url.indexOf('?');
   let path = q < 0 ? url : url.slice(0, q);
   let query = q < 0 ? '' : url.slice(q + 1);
   const hash = query.indexOf('#');
-  if (hash >= 0) query = query.slice(0, hash);
+  if (hash >= 0) {
+    query = query.slice(0, hash);
+  }
   const pathHash = path.indexOf('#');
-  if (pathHash >= 0) path = path.slice(0, pathHash);
-  if (path.includes('\\')) return { ok: false, reason: 'backslash in path' };
+  if (pathHash >= 0) {
+    path = path.slice(0, pathHash);
+  }
+  if (path.includes('\\')) {
+    return { ok: false, reason: 'backslash in path' };
+  }
   const raw = path.split('/');
-  const segments: string[] = new Array(raw.length - 1);
+  const segments: string[] = new Array<string>(raw.length - 1);
   for (let i = 1; i < raw.length; i++) {
     const segment = raw[i];
-    if (segment === '' && i < raw.length - 1) return { ok: false, reason: 'empty path segment' };
+    if (segment === '' && i < raw.length - 1) {
+      return { ok: false, reason: 'empty path segment' };
+    }
     let decoded = segment;
     if (segment.includes('%')) {
       try {
@@ -46,10 +56,16 @@ export function parseRequestTarget(url: string): TargetResult {
       } catch {
         return { ok: false, reason: 'malformed percent-encoding in path' };
       }
-      if (BAD_DECODED.test(decoded)) return { ok: false, reason: 'encoded slash, backslash or NUL in path' };
-      if (DOUBLE_ENCODED.test(decoded)) return { ok: false, reason: 'double-encoded path' };
+      if (BAD_DECODED.test(decoded)) {
+        return { ok: false, reason: 'encoded slash, backslash or NUL in path' };
+      }
+      if (DOUBLE_ENCODED.test(decoded)) {
+        return { ok: false, reason: 'double-encoded path' };
+      }
     }
-    if (decoded === '.' || decoded === '..') return { ok: false, reason: 'dot segment in path' };
+    if (decoded === '.' || decoded === '..') {
+      return { ok: false, reason: 'dot segment in path' };
+    }
     segments[i - 1] = decoded;
   }
   return { ok: true, target: { path, query, segments } };
@@ -61,24 +77,37 @@ const EMPTY_QUERY: ReadonlyMap<string, string[]> = new Map();
 
 /** `a=1&a=2&b` -> { a: ['1','2'], b: [''] }, `+` as space, decoded once. */
 export function parseQuery(query: string, maxParams = 256): QueryResult {
-  if (query === '') return { ok: true, query: EMPTY_QUERY as Map<string, string[]> };
+  if (query === '') {
+    return { ok: true, query: EMPTY_QUERY as Map<string, string[]> };
+  }
   const out = new Map<string, string[]>();
   const pairs = query.split('&');
-  if (pairs.length > maxParams) return { ok: false, reason: `more than ${maxParams} query parameters` };
+  if (pairs.length > maxParams) {
+    return { ok: false, reason: `more than ${maxParams} query parameters` };
+  }
   for (const pair of pairs) {
-    if (pair === '') continue;
+    if (pair === '') {
+      continue;
+    }
     const eq = pair.indexOf('=');
     let name = eq < 0 ? pair : pair.slice(0, eq);
     let value = eq < 0 ? '' : pair.slice(eq + 1);
     try {
-      if (name.includes('%') || name.includes('+')) name = decodeURIComponent(name.replace(/\+/g, ' '));
-      if (value.includes('%') || value.includes('+')) value = decodeURIComponent(value.replace(/\+/g, ' '));
+      if (name.includes('%') || name.includes('+')) {
+        name = decodeURIComponent(name.replace(/\+/g, ' '));
+      }
+      if (value.includes('%') || value.includes('+')) {
+        value = decodeURIComponent(value.replace(/\+/g, ' '));
+      }
     } catch {
       return { ok: false, reason: 'malformed percent-encoding in query' };
     }
     const list = out.get(name);
-    if (list) list.push(value);
-    else out.set(name, [value]);
+    if (list) {
+      list.push(value);
+    } else {
+      out.set(name, [value]);
+    }
   }
   return { ok: true, query: out };
 }

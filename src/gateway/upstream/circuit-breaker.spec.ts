@@ -36,7 +36,9 @@ describe('CircuitBreaker', () => {
 describe('RetryBudget', () => {
   it('allows a floor per second plus a ratio of requests, then refuses', () => {
     const budget = new RetryBudget(0.1, 2);
-    for (let i = 0; i < 10; i++) budget.recordRequest(0);
+    for (let i = 0; i < 10; i++) {
+      budget.recordRequest(0);
+    }
     const granted = Array.from({ length: 5 }, () => budget.tryRetry(10));
     expect(granted).toEqual([true, true, true, false, false]);
     expect(budget.tryRetry(1500)).toBe(true);

@@ -20,13 +20,19 @@ export class CircuitBreaker {
 
   /** May a request go upstream now? Answers false while open (and while a probe is out). */
   allow(now: number): boolean {
-    if (this.state === 'closed') return true;
+    if (this.state === 'closed') {
+      return true;
+    }
     if (this.state === 'open') {
-      if (now - this.openedAt < this.openMs) return false;
+      if (now - this.openedAt < this.openMs) {
+        return false;
+      }
       this.state = 'half-open';
       this.probing = false;
     }
-    if (this.probing) return false;
+    if (this.probing) {
+      return false;
+    }
     this.probing = true;
     return true;
   }

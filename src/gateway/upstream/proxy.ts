@@ -29,8 +29,11 @@ class ByteLimit extends Transform {
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.seen += chunk.length;
-    if (this.seen > this.max) callback(new BodyTooLargeError());
-    else callback(null, chunk);
+    if (this.seen > this.max) {
+      callback(new BodyTooLargeError());
+    } else {
+      callback(null, chunk);
+    }
   }
 }
 
@@ -39,13 +42,17 @@ export function operationPath(rawPath: string): string {
   let index = 0;
   for (let n = 0; n < 3; n++) {
     index = rawPath.indexOf('/', index + 1);
-    if (index < 0) return '/';
+    if (index < 0) {
+      return '/';
+    }
   }
   return rawPath.slice(index);
 }
 
 function forwardedQuery(query: string, strip: readonly string[]): string {
-  if (strip.length === 0 || query === '') return query;
+  if (strip.length === 0 || query === '') {
+    return query;
+  }
   return query
     .split('&')
     .filter((pair) => {
@@ -96,20 +103,29 @@ export class UpstreamProxy {
       const body = ctx.body ?? (streamed ? this.requestStream(req) : undefined);
       let response: Dispatcher.ResponseData;
       try {
-        response = await upstream.pool.request({ method: method as Dispatcher.HttpMethod, path, headers, body, signal: abort });
+        response = await upstream.pool.request({ method: method, path, headers, body, signal: abort });
       } catch (error) {
         const kind = classifyUpstreamError(error);
-        if (kind === 'aborted') return DONE;
-        if (attempt === 0 && !streamed && IDEMPOTENT.has(method) && retryable(kind) && upstream.budget.tryRetry(Date.now())) continue;
+        if (kind === 'aborted') {
+          return DONE;
+        }
+        if (attempt === 0 && !streamed && IDEMPOTENT.has(method) && retryable(kind) && upstream.budget.tryRetry(Date.now())) {
+          continue;
+        }
         this.fail(ctx, upstream, kind);
         return DONE;
       }
       const status = response.statusCode;
-      if (status === 502 || status === 503 || status === 504) upstream.breaker.failure(Date.now());
-      else upstream.breaker.success();
+      if (status === 502 || status === 503 || status === 504) {
+        upstream.breaker.failure(Date.now());
+      } else {
+        upstream.breaker.success();
+      }
       ctx.upstreamStatus = status;
       relayResponse(ctx, response, this.runtime, (kind) => {
-        if (abort.aborted) return; // the client left: not the upstream's fault
+        if (abort.aborted) {
+          return; // the client left: not the upstream's fault
+        }
         upstream.breaker.failure(Date.now());
         this.runtime.metrics.upstreamError(upstream.label, kind);
         ctx.upstreamError = `${kind}-midstream`;
@@ -119,7 +135,9 @@ export class UpstreamProxy {
   }
 
   private requestStream(req: IncomingMessage): Readable {
-    if (req.headers['content-length'] !== undefined) return req;
+    if (req.headers['content-length'] !== undefined) {
+      return req;
+    }
     // No declared length: count bytes ourselves so a chunked upload cannot pass the limit.
     return pipeline(req, new ByteLimit(this.runtime.limits.maxBodyBytes), () => undefined);
   }
@@ -134,9 +152,14 @@ export class UpstreamProxy {
       ctx.reject('MALFORMED_REQUEST', 'request body length does not match Content-Length');
       return;
     }
-    if (countsAgainstUpstream(kind)) upstream.breaker.failure(Date.now());
+    if (countsAgainstUpstream(kind)) {
+      upstream.breaker.failure(Date.now());
+    }
     this.runtime.metrics.upstreamError(upstream.label, kind);
-    if (kind === 'timeout') ctx.reject('GATEWAY_TIMEOUT', 'the upstream did not answer in time');
-    else ctx.reject('BAD_GATEWAY', kind === 'connect' ? 'the upstream cannot be reached' : 'the upstream connection failed');
+    if (kind === 'timeout') {
+      ctx.reject('GATEWAY_TIMEOUT', 'the upstream did not answer in time');
+    } else {
+      ctx.reject('BAD_GATEWAY', kind === 'connect' ? 'the upstream cannot be reached' : 'the upstream connection failed');
+    }
   }
 }

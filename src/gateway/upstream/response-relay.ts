@@ -53,21 +53,29 @@ export function relayResponse(ctx: RequestContext, response: Dispatcher.Response
     res.writeHead(statusCode, outHeaders);
     let over = false;
     body.on('data', (chunk: Buffer) => {
-      if (over) return;
+      if (over) {
+        return;
+      }
       size += chunk.length;
       if (size > cap) {
         over = true;
         chunks.length = 0;
-      } else chunks.push(chunk);
+      } else {
+        chunks.push(chunk);
+      }
     });
     stream(ctx, body, onMidstreamError, () => {
-      if (over) runtime.metrics.validation(op.label, 'response', 'skipped');
-      // Checked after the answer went out: monitor mode must not add latency.
-      else
+      if (over) {
+        runtime.metrics.validation(op.label, 'response', 'skipped');
+      } else {
+        // Checked after the answer went out: monitor mode must not add latency.
         runtime.deferred.add(() => {
           const errors = validateBody(validate, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), encoding, cap);
-          if (errors.length > 0) reportViolation(ctx, runtime, errors, false);
+          if (errors.length > 0) {
+            reportViolation(ctx, runtime, errors, false);
+          }
         });
+      }
     });
     return;
   }
@@ -81,7 +89,9 @@ export function relayResponse(ctx: RequestContext, response: Dispatcher.Response
       body.pause();
       runtime.metrics.validation(op.label, 'response', 'skipped');
       res.writeHead(statusCode, outHeaders);
-      for (const c of chunks) res.write(c);
+      for (const c of chunks) {
+        res.write(c);
+      }
       stream(ctx, body, onMidstreamError);
     }
   };
@@ -93,7 +103,9 @@ export function relayResponse(ctx: RequestContext, response: Dispatcher.Response
       reportViolation(ctx, runtime, errors, true);
       return;
     }
-    if (headers['content-length'] === undefined) outHeaders.push('content-length', String(buffered.length));
+    if (headers['content-length'] === undefined) {
+      outHeaders.push('content-length', String(buffered.length));
+    }
     res.writeHead(statusCode, outHeaders);
     res.end(buffered);
   };
@@ -124,7 +136,9 @@ function stream(ctx: RequestContext, body: Dispatcher.ResponseData['body'], onMi
     res.destroy();
   });
   res.on('close', () => {
-    if (!ended) body.destroy();
+    if (!ended) {
+      body.destroy();
+    }
   });
   body.pipe(res);
 }
@@ -160,5 +174,7 @@ function reportViolation(ctx: RequestContext, runtime: GatewayRuntime, errors: V
     { correlationId: ctx.correlationId, route: op.label, status: ctx.upstreamStatus, errors, mode: enforce ? 'enforce' : 'monitor' },
     'upstream response violates the contract',
   );
-  if (enforce) ctx.reject('RESPONSE_VALIDATION_FAILED', 'the upstream answer does not match the contract', { errors });
+  if (enforce) {
+    ctx.reject('RESPONSE_VALIDATION_FAILED', 'the upstream answer does not match the contract', { errors });
+  }
 }

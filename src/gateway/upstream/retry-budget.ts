@@ -20,7 +20,9 @@ export class RetryBudget {
 
   tryRetry(now: number): boolean {
     this.roll(now);
-    if (this.retries >= this.minPerSecond + this.requests * this.ratio) return false;
+    if (this.retries >= this.minPerSecond + this.requests * this.ratio) {
+      return false;
+    }
     this.retries++;
     return true;
   }

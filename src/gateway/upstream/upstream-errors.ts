@@ -33,13 +33,21 @@ const BY_CODE: Record<string, UpstreamFailure> = {
 };
 
 export function classifyUpstreamError(error: unknown): UpstreamFailure {
-  if (error instanceof BodyTooLargeError) return 'too-large';
+  if (error instanceof BodyTooLargeError) {
+    return 'too-large';
+  }
   const e = error as { code?: unknown; name?: unknown; cause?: unknown } | null;
-  if (e?.name === 'AbortError') return 'aborted';
-  if (typeof e?.code === 'string' && BY_CODE[e.code]) return BY_CODE[e.code];
+  if (e?.name === 'AbortError') {
+    return 'aborted';
+  }
+  if (typeof e?.code === 'string' && BY_CODE[e.code]) {
+    return BY_CODE[e.code];
+  }
   if (e?.cause) {
     const inner = classifyUpstreamError(e.cause);
-    if (inner !== 'other') return inner;
+    if (inner !== 'other') {
+      return inner;
+    }
   }
   return 'other';
 }

@@ -49,7 +49,9 @@ export interface ForwardOptions {
 
 function connectionListed(req: IncomingMessage): Set<string> | undefined {
   const value = req.headers.connection;
-  if (!value) return undefined;
+  if (!value) {
+    return undefined;
+  }
   const names = value
     .split(',')
     .map((s) => s.trim().toLowerCase())
@@ -64,39 +66,57 @@ export function upstreamRequestHeaders(req: IncomingMessage, o: ForwardOptions):
   const listed = connectionListed(req);
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i].toLowerCase();
-    if (HOP_BY_HOP.has(name) || REQUEST_OWN.has(name) || name.startsWith(TRUSTED_PREFIX)) continue;
-    if (listed?.has(name) || o.strip.includes(name)) continue;
+    if (HOP_BY_HOP.has(name) || REQUEST_OWN.has(name) || name.startsWith(TRUSTED_PREFIX)) {
+      continue;
+    }
+    if (listed?.has(name) || o.strip.includes(name)) {
+      continue;
+    }
     out.push(name, raw[i + 1]);
   }
-  if (o.bodyLength !== undefined) out.push('content-length', String(o.bodyLength));
-  else if (req.headers['content-length'] !== undefined) out.push('content-length', req.headers['content-length']);
+  if (o.bodyLength !== undefined) {
+    out.push('content-length', String(o.bodyLength));
+  } else if (req.headers['content-length'] !== undefined) {
+    out.push('content-length', req.headers['content-length']);
+  }
   const ip = req.socket.remoteAddress ?? '';
   const priorFor = o.trustProxy ? req.headers['x-forwarded-for'] : undefined;
   out.push('x-forwarded-for', priorFor ? `${String(priorFor)}, ${ip}` : ip);
   const proto = o.trustProxy && typeof req.headers['x-forwarded-proto'] === 'string' ? req.headers['x-forwarded-proto'] : 'http';
   out.push('x-forwarded-proto', proto);
   const host = o.trustProxy && typeof req.headers['x-forwarded-host'] === 'string' ? req.headers['x-forwarded-host'] : req.headers.host;
-  if (host) out.push('x-forwarded-host', host);
+  if (host) {
+    out.push('x-forwarded-host', host);
+  }
   out.push('x-correlation-id', o.correlationId, IDENTITY_HEADERS.operation, o.operationId, IDENTITY_HEADERS.api, o.apiLabel);
   const id = o.identity;
   // Built once per identity object: those of remembered tokens and keys are shared.
   const identityHeaders = (id.forwardHeaders ??= identityHeadersOf(id));
-  for (let i = 0; i < identityHeaders.length; i++) out.push(identityHeaders[i]);
+  for (let i = 0; i < identityHeaders.length; i++) {
+    out.push(identityHeaders[i]);
+  }
   return out;
 }
 
 function identityHeadersOf(id: Identity): string[] {
   const out: string[] = [IDENTITY_HEADERS.method, id.method];
-  if (id.consumerId !== undefined) out.push(IDENTITY_HEADERS.consumerId, headerSafe(id.consumerId));
-  if (id.consumerName !== undefined) out.push(IDENTITY_HEADERS.consumerName, headerSafe(id.consumerName));
-  if (id.subject !== undefined) out.push(IDENTITY_HEADERS.subject, headerSafe(id.subject));
-  if (id.scopes.length > 0) out.push(IDENTITY_HEADERS.scopes, headerSafe(id.scopes.join(' ')));
+  if (id.consumerId !== undefined) {
+    out.push(IDENTITY_HEADERS.consumerId, headerSafe(id.consumerId));
+  }
+  if (id.consumerName !== undefined) {
+    out.push(IDENTITY_HEADERS.consumerName, headerSafe(id.consumerName));
+  }
+  if (id.subject !== undefined) {
+    out.push(IDENTITY_HEADERS.subject, headerSafe(id.subject));
+  }
+  if (id.scopes.length > 0) {
+    out.push(IDENTITY_HEADERS.scopes, headerSafe(id.scopes.join(' ')));
+  }
   return out;
 }
 
 /** Claims come from signed tokens but are still client-chosen text: keep them to visible ASCII. */
 function headerSafe(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return /^[\x20-\x7e]*$/.test(value) ? value : encodeURIComponent(value);
 }
 
@@ -105,15 +125,28 @@ export function clientResponseHeaders(headers: Record<string, string | string[] 
   const out: string[] = [];
   let listed: Set<string> | undefined;
   const connection = headers.connection;
-  if (typeof connection === 'string') listed = new Set(connection.split(',').map((s) => s.trim().toLowerCase()));
+  if (typeof connection === 'string') {
+    listed = new Set(connection.split(',').map((s) => s.trim().toLowerCase()));
+  }
   for (const name in headers) {
-    if (HOP_BY_HOP.has(name) || listed?.has(name) || name === 'x-correlation-id') continue;
+    if (HOP_BY_HOP.has(name) || listed?.has(name) || name === 'x-correlation-id') {
+      continue;
+    }
     const value = headers[name];
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) out.push(name, v);
-    else out.push(name, value);
+    if (value === undefined) {
+      continue;
+    }
+    if (Array.isArray(value)) {
+      for (const v of value) {
+        out.push(name, v);
+      }
+    } else {
+      out.push(name, value);
+    }
   }
   out.push('x-correlation-id', correlationId);
-  for (const h of extra) out.push(h);
+  for (const h of extra) {
+    out.push(h);
+  }
   return out;
 }

@@ -79,7 +79,9 @@ export class UpstreamRegistry {
     const retired = [...this.live.entries()].filter(([key]) => !this.pending.has(key)).map(([, u]) => u);
     this.live = this.pending;
     this.pending = new Map();
-    if (retired.length === 0) return;
+    if (retired.length === 0) {
+      return;
+    }
     const timer = setTimeout(() => {
       for (const upstream of retired) {
         this.retiring.delete(upstream);
@@ -87,11 +89,17 @@ export class UpstreamRegistry {
       }
     }, this.retireGraceMs);
     timer.unref();
-    for (const upstream of retired) this.retiring.add(upstream);
+    for (const upstream of retired) {
+      this.retiring.add(upstream);
+    }
   }
 
   rollback(): void {
-    for (const [key, upstream] of this.pending) if (!this.live.has(key)) void upstream.close().catch(() => undefined);
+    for (const [key, upstream] of this.pending) {
+      if (!this.live.has(key)) {
+        void upstream.close().catch(() => undefined);
+      }
+    }
     this.pending = new Map();
   }
 

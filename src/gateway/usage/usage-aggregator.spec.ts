@@ -29,7 +29,9 @@ describe('UsageAggregator', () => {
     const batches: UsageRecord[][] = [];
     const usage = new UsageAggregator(
       async (b) => {
-        if (fail) throw new Error('database down');
+        if (fail) {
+          throw new Error('database down');
+        }
         batches.push(b);
       },
       60_000,
@@ -49,7 +51,9 @@ describe('UsageAggregator', () => {
   it('flushes early when the key cap is reached', async () => {
     const batches: UsageRecord[][] = [];
     const usage = new UsageAggregator(async (b) => void batches.push(b), 60_000, 3, logger);
-    for (const c of ['a', 'b', 'c']) usage.record(op('x'), c, 200);
+    for (const c of ['a', 'b', 'c']) {
+      usage.record(op('x'), c, 200);
+    }
     await usage.flush();
     expect(batches[0]).toHaveLength(3);
     await usage.close();

@@ -39,7 +39,9 @@ export class UsageAggregator {
   }
 
   record(op: RouteOperation, consumerId: string | undefined, status: number): void {
-    if (!this.sink) return;
+    if (!this.sink) {
+      return;
+    }
     const consumer = consumerId ?? null;
     // The version is part of the key: a reload may serve a newer minor under the same label.
     const base = op.label + '\n' + op.method + '\n' + op.api.version;
@@ -48,17 +50,26 @@ export class UsageAggregator {
     if (!counter) {
       counter = { op, consumerId: consumer, requests: 0, clientErrors: 0, serverErrors: 0 };
       this.counters.set(key, counter);
-      if (this.counters.size >= this.maxKeys) void this.flush();
+      if (this.counters.size >= this.maxKeys) {
+        void this.flush();
+      }
     }
     counter.requests++;
-    if (status >= 500) counter.serverErrors++;
-    else if (status >= 400) counter.clientErrors++;
+    if (status >= 500) {
+      counter.serverErrors++;
+    } else if (status >= 400) {
+      counter.clientErrors++;
+    }
   }
 
   /** Hands the current counters to the sink; concurrent calls share one flush. */
   flush(): Promise<void> {
-    if (!this.sink || this.counters.size === 0) return this.flushing ?? Promise.resolve();
-    if (this.flushing) return this.flushing;
+    if (!this.sink || this.counters.size === 0) {
+      return this.flushing ?? Promise.resolve();
+    }
+    if (this.flushing) {
+      return this.flushing;
+    }
     const sink = this.sink;
     const counters = this.counters;
     const windowStart = this.windowStart;
@@ -78,14 +89,18 @@ export class UsageAggregator {
   }
 
   async close(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
     await this.flushing;
     await this.flush();
   }
 
   private mergeBack(failed: Map<string, Counter>, windowStart: Date): void {
     // The retried counters cover the older window too.
-    if (windowStart < this.windowStart) this.windowStart = windowStart;
+    if (windowStart < this.windowStart) {
+      this.windowStart = windowStart;
+    }
     for (const [key, counter] of failed) {
       const current = this.counters.get(key);
       if (current) {

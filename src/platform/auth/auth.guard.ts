@@ -28,7 +28,9 @@ export class RegistryAuthGuard extends AuthGuard('jwt') {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      return true;
+    }
     const required = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
     if (!required) {
       // A route with neither a role nor @PublicRoute is a bug; fail closed.
@@ -48,8 +50,12 @@ export class RegistryAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(err: unknown, user: T, info: unknown): T {
-    if (user) return user;
-    if (err instanceof CharterError) throw err;
+    if (user) {
+      return user;
+    }
+    if (err instanceof CharterError) {
+      throw err;
+    }
     const invalid = info !== undefined && !isMissing(info);
     throw new CharterError('UNAUTHENTICATED', describe(info), {}, {
       'www-authenticate': invalid ? 'Bearer realm="charter", error="invalid_token"' : 'Bearer realm="charter"',
@@ -62,9 +68,17 @@ function isMissing(info: unknown): boolean {
 }
 
 function describe(info: unknown): string {
-  if (!(info instanceof Error)) return 'A valid bearer token with a Charter role is required.';
-  if (info.name === 'TokenExpiredError') return 'The bearer token has expired.';
-  if (isMissing(info)) return 'A bearer token is required (Authorization: Bearer <token>).';
-  if (info.name === 'JsonWebTokenError' || info.name === 'NotBeforeError') return `The bearer token is invalid: ${info.message}.`;
+  if (!(info instanceof Error)) {
+    return 'A valid bearer token with a Charter role is required.';
+  }
+  if (info.name === 'TokenExpiredError') {
+    return 'The bearer token has expired.';
+  }
+  if (isMissing(info)) {
+    return 'A bearer token is required (Authorization: Bearer <token>).';
+  }
+  if (info.name === 'JsonWebTokenError' || info.name === 'NotBeforeError') {
+    return `The bearer token is invalid: ${info.message}.`;
+  }
   return 'The bearer token could not be verified.';
 }

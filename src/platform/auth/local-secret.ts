@@ -11,12 +11,16 @@ export const LOCAL_ISSUER = 'charter';
 export const LOCAL_AUDIENCE = 'charter-registry';
 
 export function resolveJwtSecret(configured: string | undefined, dataDir: string): string {
-  if (configured) return configured;
+  if (configured) {
+    return configured;
+  }
   const file = path.join(dataDir, 'jwt-secret');
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw err;
+    }
   }
   fs.mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -25,7 +29,9 @@ export function resolveJwtSecret(configured: string | undefined, dataDir: string
     return secret;
   } catch (err) {
     // Another process created it first: use theirs.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file, 'utf8').trim();
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      return fs.readFileSync(file, 'utf8').trim();
+    }
     throw err;
   }
 }

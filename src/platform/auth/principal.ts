@@ -20,14 +20,18 @@ export function hasRole(principal: Principal, required: Role): boolean {
 }
 
 export function canWriteDomain(principal: Principal, domain: string): boolean {
-  if (principal.role === 'admin') return true;
+  if (principal.role === 'admin') {
+    return true;
+  }
   return principal.role === 'publisher' && principal.domains.includes(domain);
 }
 
 /** Maps verified token claims to a principal; undefined when the claims name no known role. */
 export function principalFromClaims(claims: Record<string, unknown>): Principal | undefined {
   const roleClaim = claims.role ?? (Array.isArray(claims.roles) ? highest(claims.roles) : undefined);
-  if (typeof roleClaim !== 'string' || !(ROLES as readonly string[]).includes(roleClaim)) return undefined;
+  if (typeof roleClaim !== 'string' || !(ROLES as readonly string[]).includes(roleClaim)) {
+    return undefined;
+  }
   const domains = Array.isArray(claims.domains) ? claims.domains.filter((d): d is string => typeof d === 'string') : [];
   return { subject: typeof claims.sub === 'string' ? claims.sub : 'unknown', role: roleClaim as Role, domains };
 }

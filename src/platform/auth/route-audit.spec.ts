@@ -11,7 +11,9 @@ import { loadConfig } from '../config/app-config';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './auth.decorators';
 
 function controllersOf(mod: DynamicModule | Type<unknown>, seen = new Set<unknown>()): Type<unknown>[] {
-  if (seen.has(mod)) return [];
+  if (seen.has(mod)) {
+    return [];
+  }
   seen.add(mod);
   const dynamic = (mod as DynamicModule).module ? (mod as DynamicModule) : undefined;
   const cls = dynamic ? dynamic.module : (mod as Type<unknown>);
@@ -30,12 +32,16 @@ describe('route audit', () => {
       const proto = controller.prototype as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(proto)) {
         const handler = proto[name];
-        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) {
+          continue;
+        }
         routes++;
         const declared = [handler, controller].some(
           (target) => Reflect.getMetadata(REQUIRED_ROLE, target) !== undefined || Reflect.getMetadata(PUBLIC_ROUTE, target) === true,
         );
-        if (!declared) unguarded.push(`${controller.name}.${name} (${String(Reflect.getMetadata(PATH_METADATA, handler))})`);
+        if (!declared) {
+          unguarded.push(`${controller.name}.${name} (${String(Reflect.getMetadata(PATH_METADATA, handler))})`);
+        }
       }
     }
     expect(routes).toBeGreaterThan(10);

@@ -74,7 +74,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
+    for (const v of Object.values(value)) {
+      deepFreeze(v);
+    }
     Object.freeze(value);
   }
   return value;

@@ -26,15 +26,21 @@ export async function listContractsTree(root: string): Promise<ContractsTree> {
   const domains: TreeDomain[] = [];
   const contracts: ContractPath[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isDirectory() || entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
+    if (!entry.isDirectory() || entry.name.startsWith('_') || entry.name.startsWith('.')) {
+      continue;
+    }
     const domainDir = path.join(absolute, entry.name);
     const domainFile = path.join(domainDir, 'domain.yaml');
     const text = await fs.readFile(domainFile, 'utf8').catch(() => undefined);
-    if (text === undefined) continue;
+    if (text === undefined) {
+      continue;
+    }
     domains.push({ key: entry.name, file: `${entry.name}/domain.yaml`, text });
     for (const rel of await listFiles(domainDir, entry.name, 2)) {
       const classified = classifyContractPath(rel);
-      if (classified) contracts.push(classified);
+      if (classified) {
+        contracts.push(classified);
+      }
     }
   }
   return { root: absolute, domains, contracts };
@@ -44,8 +50,11 @@ async function listFiles(dir: string, prefix: string, depth: number): Promise<st
   const out: string[] = [];
   for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
     const rel = `${prefix}/${entry.name}`;
-    if (entry.isFile()) out.push(rel);
-    else if (entry.isDirectory() && depth > 1) out.push(...(await listFiles(path.join(dir, entry.name), rel, depth - 1)));
+    if (entry.isFile()) {
+      out.push(rel);
+    } else if (entry.isDirectory() && depth > 1) {
+      out.push(...(await listFiles(path.join(dir, entry.name), rel, depth - 1)));
+    }
   }
   return out.sort();
 }

@@ -36,7 +36,9 @@ export function createFsSource(rootDir: string, options: FsSourceOptions = {}): 
       try {
         real = await fs.realpath(path.join(root, ...parts));
       } catch (err) {
-        if (isMissing(err)) return undefined;
+        if (isMissing(err)) {
+          return undefined;
+        }
         throw err;
       }
       if (real !== root && !real.startsWith(root + path.sep)) {
@@ -51,7 +53,9 @@ async function readCapped(file: string, maxBytes: number): Promise<string | unde
   const handle = await fs.open(file, fsConstants.O_RDONLY);
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw new Error(`${path.basename(file)} is not a regular file`);
+    if (!stat.isFile()) {
+      throw new Error(`${path.basename(file)} is not a regular file`);
+    }
     if (stat.size > maxBytes) {
       const buffer = Buffer.alloc(maxBytes + 1);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
@@ -90,7 +94,9 @@ export async function locateContractFile(fileArg: string, cwd: string = process.
       rootDir = dir;
       break;
     }
-    if (path.dirname(dir) === dir) break;
+    if (path.dirname(dir) === dir) {
+      break;
+    }
   }
   return { rootDir, entry: path.relative(rootDir, abs).split(path.sep).join('/') };
 }

@@ -34,7 +34,9 @@ export function createDataSourceOptions(opts: DatabaseOptions): DataSourceOption
   if (opts.url) {
     return { ...common, type: 'postgres', url: opts.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
   }
-  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
+  if (opts.dataDir) {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+  }
   // PGliteDriver records the PGlite options (data dir, bool serializer); the pool
   // class is ours so query runners take turns on the single embedded session.
   new PGliteDriver(opts.dataDir ? { dataDir: opts.dataDir } : {});

@@ -56,7 +56,9 @@ export function toProblem(exception: unknown, instance?: string): ProblemAnswer 
 }
 
 function statusOf(exception: unknown): number | undefined {
-  if (exception instanceof HttpException) return exception.getStatus();
+  if (exception instanceof HttpException) {
+    return exception.getStatus();
+  }
   const status = (exception as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
@@ -65,7 +67,7 @@ function detailOf(exception: unknown): string {
   if (exception instanceof HttpException) {
     const response = exception.getResponse();
     if (typeof response === 'object' && response && 'message' in response) {
-      const message = (response as { message: unknown }).message;
+      const message = response.message;
       return Array.isArray(message) ? message.join('; ') : String(message);
     }
     return exception.message;

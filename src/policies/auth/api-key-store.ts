@@ -28,7 +28,9 @@ export class ApiKeyStore {
   }
 
   find(presented: string, domain: string): ConsumerKey | undefined {
-    if (presented.length === 0 || presented.length > MAX_API_KEY_LENGTH) return undefined;
+    if (presented.length === 0 || presented.length > MAX_API_KEY_LENGTH) {
+      return undefined;
+    }
     const consumer = this.byHash.get(hashApiKey(presented));
     return consumer && (consumer.domain === undefined || consumer.domain === domain) ? consumer : undefined;
   }

@@ -80,11 +80,15 @@ export class JwtVerifier {
 
   /** Synchronous for a remembered token; a promise when the signature must be checked. */
   verify(token: string): JwtOutcome | Promise<JwtOutcome> {
-    if (token.length > this.options.maxTokenBytes) return { ok: false, reason: 'token too large' };
+    if (token.length > this.options.maxTokenBytes) {
+      return { ok: false, reason: 'token too large' };
+    }
     const cached = this.cache.get(token);
     if (cached) {
       const now = Date.now();
-      if (now <= cached.until && now >= cached.from) return cached.outcome;
+      if (now <= cached.until && now >= cached.from) {
+        return cached.outcome;
+      }
       this.cache.delete(token);
     }
     return this.verifySignature(token);
@@ -112,13 +116,17 @@ export class JwtVerifier {
 
   private remember(token: string, outcome: CachedToken['outcome'], payload: JWTPayload): void {
     const skewMs = this.options.clockSkewSeconds * 1000;
-    if (this.options.cacheTtlMs <= 0) return;
+    if (this.options.cacheTtlMs <= 0) {
+      return;
+    }
     const until = Math.min((payload.exp ?? 0) * 1000 + skewMs, Date.now() + this.options.cacheTtlMs);
     const from = typeof payload.nbf === 'number' ? payload.nbf * 1000 - skewMs : 0;
     if (this.cache.size >= CACHE_MAX_ENTRIES) {
       // Oldest first: Map iteration follows insertion order.
       const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
+      if (oldest !== undefined) {
+        this.cache.delete(oldest);
+      }
     }
     this.cache.set(token, { outcome, until, from });
   }
@@ -127,23 +135,40 @@ export class JwtVerifier {
 function describe(claims: JWTPayload): VerifiedToken {
   const scopes = new Set<string>();
   const add = (value: unknown): void => {
-    if (typeof value === 'string') value.split(' ').forEach((s) => s && scopes.add(s));
-    else if (Array.isArray(value)) value.forEach((s) => typeof s === 'string' && scopes.add(s));
+    if (typeof value === 'string') {
+      value.split(' ').forEach((s) => s && scopes.add(s));
+    } else if (Array.isArray(value)) {
+      value.forEach((s) => typeof s === 'string' && scopes.add(s));
+    }
   };
   add(claims.scope);
   add(claims.scp);
-  const pick = (key: string): string | undefined => (typeof claims[key] === 'string' ? (claims[key] as string) : undefined);
+  const pick = (key: string): string | undefined => (typeof claims[key] === 'string' ? (claims[key]) : undefined);
   return { claims, scopes, clientId: pick('azp') ?? pick('client_id') ?? claims.sub, subject: claims.sub };
 }
 
 /** A short, non-leaking reason for WWW-Authenticate and the problem detail. */
 function reasonOf(error: unknown): string {
-  if (error instanceof joseErrors.JWTExpired) return 'token expired';
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return `claim ${error.claim} is ${error.reason === 'missing' ? 'missing' : 'invalid'}`;
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'token algorithm not allowed';
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'signature verification failed';
-  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'no matching signing key';
-  if (error instanceof joseErrors.JWKSTimeout) return 'signing keys unavailable';
-  if (error instanceof joseErrors.JOSEError) return 'malformed token';
+  if (error instanceof joseErrors.JWTExpired) {
+    return 'token expired';
+  }
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    return `claim ${error.claim} is ${error.reason === 'missing' ? 'missing' : 'invalid'}`;
+  }
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) {
+    return 'token algorithm not allowed';
+  }
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
+    return 'signature verification failed';
+  }
+  if (error instanceof joseErrors.JWKSNoMatchingKey) {
+    return 'no matching signing key';
+  }
+  if (error instanceof joseErrors.JWKSTimeout) {
+    return 'signing keys unavailable';
+  }
+  if (error instanceof joseErrors.JOSEError) {
+    return 'malformed token';
+  }
   return 'token could not be verified';
 }

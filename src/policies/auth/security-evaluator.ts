@@ -66,7 +66,9 @@ export class SecurityEvaluator {
   }
 
   evaluate(request: AuthRequest): AuthResult | Promise<AuthResult> {
-    if (this.anonymousAllowed) return { ok: true, identity: ANONYMOUS };
+    if (this.anonymousAllowed) {
+      return { ok: true, identity: ANONYMOUS };
+    }
     const match = this.needsJwt && request.authorization ? BEARER.exec(request.authorization) : null;
     if (match && this.ctx.jwt) {
       const outcome = this.ctx.jwt.verify(match[1]);
@@ -84,7 +86,9 @@ export class SecurityEvaluator {
         const { scheme, scopes } = requirement.schemes[0];
         const outcome = this.check(scheme, scopes, request, jwt);
         outcomes.push(outcome);
-        if (outcome.kind === 'ok') return { ok: true, identity: sharedIdentity(outcome) };
+        if (outcome.kind === 'ok') {
+          return { ok: true, identity: sharedIdentity(outcome) };
+        }
         continue;
       }
       let passed = true;
@@ -98,31 +102,47 @@ export class SecurityEvaluator {
         }
         merge(identity, outcome);
       }
-      if (passed) return { ok: true, identity };
+      if (passed) {
+        return { ok: true, identity };
+      }
     }
     return this.failure(outcomes);
   }
 
   private check(name: string, scopes: string[], request: AuthRequest, jwt: JwtOutcome | undefined): SchemeOutcome {
     const scheme = this.schemes[name];
-    if (!scheme || scheme.type === 'unsupported') return { kind: 'invalid', reason: `security scheme "${name}" cannot be satisfied` };
+    if (!scheme || scheme.type === 'unsupported') {
+      return { kind: 'invalid', reason: `security scheme "${name}" cannot be satisfied` };
+    }
     if (scheme.type === 'jwt') {
-      if (!jwt) return { kind: 'missing' };
-      if (!jwt.ok) return { kind: 'invalid', reason: jwt.reason };
+      if (!jwt) {
+        return { kind: 'missing' };
+      }
+      if (!jwt.ok) {
+        return { kind: 'invalid', reason: jwt.reason };
+      }
       const missing = missingScopes(scopes, jwt.token.scopes);
       return missing ? { kind: 'scope', missing } : { kind: 'ok', token: jwt.token };
     }
     let presented: string | undefined;
-    if (scheme.in === 'header') presented = request.header(scheme.paramName);
-    else if (scheme.in === 'cookie') presented = request.cookie(scheme.paramName);
-    else {
+    if (scheme.in === 'header') {
+      presented = request.header(scheme.paramName);
+    } else if (scheme.in === 'cookie') {
+      presented = request.cookie(scheme.paramName);
+    } else {
       const values = request.query(scheme.paramName);
-      if (values && values.length > 1) return { kind: 'invalid', reason: 'API key given more than once' };
+      if (values && values.length > 1) {
+        return { kind: 'invalid', reason: 'API key given more than once' };
+      }
       presented = values?.[0];
     }
-    if (presented === undefined || presented === '') return { kind: 'missing' };
+    if (presented === undefined || presented === '') {
+      return { kind: 'missing' };
+    }
     const consumer = this.ctx.keys.find(presented, this.ctx.domain);
-    if (!consumer) return { kind: 'invalid', reason: 'unknown API key' };
+    if (!consumer) {
+      return { kind: 'invalid', reason: 'unknown API key' };
+    }
     const missing = missingScopes(scopes, consumer.scopes);
     return missing ? { kind: 'scope', missing } : { kind: 'ok', consumer };
   }
@@ -162,7 +182,9 @@ export class SecurityEvaluator {
 /** The required scopes not granted, or undefined when all are: no array is allocated on the (usual) granted path. */
 function missingScopes(required: readonly string[], granted: ReadonlySet<string>): string[] | undefined {
   for (let i = 0; i < required.length; i++) {
-    if (!granted.has(required[i])) return required.filter((s) => !granted.has(s));
+    if (!granted.has(required[i])) {
+      return required.filter((s) => !granted.has(s));
+    }
   }
   return undefined;
 }

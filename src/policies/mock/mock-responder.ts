@@ -12,7 +12,9 @@ export interface PreparedMock {
 }
 
 export function prepareMock(plan: MockPlan): PreparedMock {
-  if (plan.body === undefined || plan.contentType === undefined) return { status: plan.status, body: Buffer.alloc(0) };
+  if (plan.body === undefined || plan.contentType === undefined) {
+    return { status: plan.status, body: Buffer.alloc(0) };
+  }
   const json = isJsonType(baseMediaType(plan.contentType));
   const text = json ? JSON.stringify(plan.body) : typeof plan.body === 'string' ? plan.body : JSON.stringify(plan.body);
   const contentType = json && !plan.contentType.includes('charset') ? `${plan.contentType}; charset=utf-8` : plan.contentType;

@@ -29,8 +29,12 @@ export class RateLimitPolicy {
   }
 
   keyFor(consumerId: string | undefined, ip: string): string {
-    if (this.plan.by === 'global') return 'global';
-    if (this.plan.by === 'consumer' && consumerId !== undefined) return `c:${consumerId}`;
+    if (this.plan.by === 'global') {
+      return 'global';
+    }
+    if (this.plan.by === 'consumer' && consumerId !== undefined) {
+      return `c:${consumerId}`;
+    }
     return `ip:${ip}`;
   }
 
@@ -40,7 +44,9 @@ export class RateLimitPolicy {
       (rejection: unknown) => {
         // Without insurance a store error rejects with an Error: fail open on the
         // limiter (the request still passes auth and validation), never on the request.
-        if (rejection instanceof Error) return { allowed: true, header: `${this.headerPrefix}${this.plan.limit};t=${this.plan.windowSeconds}`, retryAfter: 0 };
+        if (rejection instanceof Error) {
+          return { allowed: true, header: `${this.headerPrefix}${this.plan.limit};t=${this.plan.windowSeconds}`, retryAfter: 0 };
+        }
         return this.outcome(false, rejection as RateLimiterRes);
       },
     );

@@ -19,9 +19,15 @@ export function convertForAjv(document: Record<string, unknown>, dialect: Schema
 }
 
 function convert(node: Json, dialect: SchemaDialect, depth: number): Json {
-  if (depth > 512) throw new Error('document nests deeper than 512 levels');
-  if (Array.isArray(node)) return node.map((item) => convert(item, dialect, depth + 1));
-  if (typeof node !== 'object' || node === null) return node;
+  if (depth > 512) {
+    throw new Error('document nests deeper than 512 levels');
+  }
+  if (Array.isArray(node)) {
+    return node.map((item) => convert(item, dialect, depth + 1));
+  }
+  if (typeof node !== 'object' || node === null) {
+    return node;
+  }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     out[key] = DATA_KEYS.has(key) ? value : convert(value, dialect, depth + 1);
@@ -43,23 +49,33 @@ function fix30(schema: Record<string, unknown>): Record<string, unknown> {
       }
     }
   }
-  if (!('nullable' in schema)) return schema;
+  if (!('nullable' in schema)) {
+    return schema;
+  }
   const nullable = schema.nullable === true;
   delete schema.nullable;
-  if (!nullable) return schema;
+  if (!nullable) {
+    return schema;
+  }
   if (typeof schema.type === 'string') {
     schema.type = [schema.type, 'null'];
-    if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+    if (Array.isArray(schema.enum) && !schema.enum.includes(null)) {
+      schema.enum = [...(schema.enum as unknown[]), null];
+    }
     return schema;
   }
   if (Array.isArray(schema.type)) {
-    if (!schema.type.includes('null')) schema.type = [...schema.type, 'null'];
+    if (!schema.type.includes('null')) {
+      schema.type = [...(schema.type as unknown[]), 'null'];
+    }
     return schema;
   }
   return { anyOf: [{ type: 'null' }, schema] };
 }
 
 function fix31(schema: Record<string, unknown>): Record<string, unknown> {
-  if (typeof schema.$schema === 'string' && OAS_DIALECT.test(schema.$schema)) delete schema.$schema;
+  if (typeof schema.$schema === 'string' && OAS_DIALECT.test(schema.$schema)) {
+    delete schema.$schema;
+  }
   return schema;
 }

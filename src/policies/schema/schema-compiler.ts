@@ -18,14 +18,21 @@ export interface SchemaCompileWarning {
 }
 
 function collectFormats(node: unknown, out = new Set<string>(), depth = 0): Set<string> {
-  if (depth > 512 || typeof node !== 'object' || node === null) return out;
+  if (depth > 512 || typeof node !== 'object' || node === null) {
+    return out;
+  }
   if (Array.isArray(node)) {
-    for (const item of node) collectFormats(item, out, depth + 1);
+    for (const item of node) {
+      collectFormats(item, out, depth + 1);
+    }
     return out;
   }
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'format' && typeof value === 'string') out.add(value);
-    else if (key !== 'example' && key !== 'examples' && key !== 'enum' && key !== 'const' && key !== 'default') collectFormats(value, out, depth + 1);
+    if (key === 'format' && typeof value === 'string') {
+      out.add(value);
+    } else if (key !== 'example' && key !== 'examples' && key !== 'enum' && key !== 'const' && key !== 'default') {
+      collectFormats(value, out, depth + 1);
+    }
   }
   return out;
 }
@@ -57,7 +64,9 @@ export class VersionSchemaCompiler {
     // Formats ajv-formats does not know (`unix-time`, vendor names) are annotations:
     // accept any value, and say so once per format instead of once per schema.
     for (const format of collectFormats(converted)) {
-      if (this.ajv.formats[format] !== undefined) continue;
+      if (this.ajv.formats[format] !== undefined) {
+        continue;
+      }
       this.ajv.addFormat(format, true);
       this.warnings.push({ pointer: '', message: `format "${format}" is not checked (unknown to the validator)` });
     }
@@ -71,7 +80,9 @@ export class VersionSchemaCompiler {
 
   /** Validator for the schema at a pointer; undefined (with a warning) when ajv refuses it. */
   compilePointer(pointer: string): ValidateFunction | undefined {
-    if (this.byPointer.has(pointer)) return this.byPointer.get(pointer);
+    if (this.byPointer.has(pointer)) {
+      return this.byPointer.get(pointer);
+    }
     const validate = this.compile(this.ref(pointer), pointer);
     this.byPointer.set(pointer, validate);
     return validate;

@@ -3,7 +3,9 @@
  * content map at build time; per request only the header's type/subtype is cut out.
  */
 export function baseMediaType(contentType: string | undefined): string {
-  if (!contentType) return '';
+  if (!contentType) {
+    return '';
+  }
   const semi = contentType.indexOf(';');
   return (semi < 0 ? contentType : contentType.slice(0, semi)).trim().toLowerCase();
 }
@@ -14,8 +16,12 @@ export function isJsonType(type: string): boolean {
 
 /** Does a concrete `type/subtype` fall in a declared range (`*\/*`, `application/*`, exact)? */
 export function mediaMatches(range: string, type: string): boolean {
-  if (range === '*/*' || range === type) return true;
-  if (range.endsWith('/*')) return type.startsWith(range.slice(0, -1));
+  if (range === '*/*' || range === type) {
+    return true;
+  }
+  if (range.endsWith('/*')) {
+    return type.startsWith(range.slice(0, -1));
+  }
   return false;
 }
 
@@ -25,7 +31,9 @@ export function pickMedia<T extends { mediaType: string }>(entries: readonly T[]
   let bestRank = -1;
   for (const entry of entries) {
     const range = baseMediaType(entry.mediaType);
-    if (!mediaMatches(range, type)) continue;
+    if (!mediaMatches(range, type)) {
+      continue;
+    }
     const rank = range === type ? 2 : range === '*/*' ? 0 : 1;
     if (rank > bestRank) {
       best = entry;

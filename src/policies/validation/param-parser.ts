@@ -41,7 +41,9 @@ export function parseQueryParam(param: ParamPlan, values: readonly string[], err
 
 /** Path and header values (style simple): arrays are comma-separated. */
 export function parseSimpleParam(param: ParamPlan, value: string): unknown {
-  if (param.coercion.type === 'array') return value.split(',').map((item) => coerceScalar(item.trim(), param.coercion.items));
+  if (param.coercion.type === 'array') {
+    return value.split(',').map((item) => coerceScalar(item.trim(), param.coercion.items));
+  }
   return coerceScalar(value, param.coercion.type);
 }
 
@@ -61,10 +63,14 @@ export function parseDeepObject(param: ParamPlan, query: ReadonlyMap<string, str
 /** Cookie header -> name -> values. Only run when an operation declares cookie params. */
 export function parseCookies(header: string | undefined): Map<string, string[]> {
   const cookies = new Map<string, string[]>();
-  if (!header) return cookies;
+  if (!header) {
+    return cookies;
+  }
   for (const pair of header.split(';')) {
     const eq = pair.indexOf('=');
-    if (eq < 0) continue;
+    if (eq < 0) {
+      continue;
+    }
     const name = pair.slice(0, eq).trim();
     let value = pair.slice(eq + 1).trim();
     try {
@@ -73,8 +79,11 @@ export function parseCookies(header: string | undefined): Map<string, string[]> 
       // keep the raw value: the schema decides whether it is acceptable
     }
     const list = cookies.get(name);
-    if (list) list.push(value);
-    else cookies.set(name, [value]);
+    if (list) {
+      list.push(value);
+    } else {
+      cookies.set(name, [value]);
+    }
   }
   return cookies;
 }

@@ -46,7 +46,9 @@ export class RequestValidator {
 
   /** Appends every parameter error to `errors`. */
   validateParams(parts: RequestParts, errors: ValidationError[]): void {
-    if (this.params.length === 0) return;
+    if (this.params.length === 0) {
+      return;
+    }
     const values: Record<ParamLocation, Record<string, unknown>> = { path: {}, query: {}, header: {}, cookie: {} };
     const cookies = this.hasCookies ? parseCookies(headerValue(parts.headers.cookie)) : undefined;
     for (const param of this.params) {
@@ -55,8 +57,9 @@ export class RequestValidator {
         const raw = parts.pathParams[param.name];
         value = raw === undefined ? undefined : parseSimpleParam(param, raw);
       } else if (param.in === 'query') {
-        if (param.style === 'deepObject') value = parseDeepObject(param, parts.query);
-        else {
+        if (param.style === 'deepObject') {
+          value = parseDeepObject(param, parts.query);
+        } else {
           const raw = parts.query.get(param.name);
           value = raw === undefined ? undefined : parseQueryParam(param, raw, errors);
         }
@@ -67,10 +70,14 @@ export class RequestValidator {
         const raw = cookies?.get(param.name);
         value = raw === undefined ? undefined : parseQueryParam(param, raw, errors);
       }
-      if (value !== undefined) values[param.in][param.name] = value;
+      if (value !== undefined) {
+        values[param.in][param.name] = value;
+      }
     }
     const validate = this.validateParamsFn;
-    if (validate && !validate(values) && validate.errors) paramErrors(validate.errors, errors);
+    if (validate && !validate(values) && validate.errors) {
+      paramErrors(validate.errors, errors);
+    }
   }
 
   /** Content-type and presence check; says which declared media (if any) to validate against. */
@@ -78,7 +85,9 @@ export class RequestValidator {
     if (!hasBody) {
       return this.bodyRequired ? { ok: false, status: 400, error: { in: 'body', pointer: '', message: 'is required', keyword: 'required' } } : { ok: true };
     }
-    if (!this.declaresBody) return { ok: true };
+    if (!this.declaresBody) {
+      return { ok: true };
+    }
     const type = baseMediaType(contentType);
     const media = type === '' ? undefined : pickMedia(this.bodies, type);
     if (!media) {
@@ -90,7 +99,9 @@ export class RequestValidator {
 
   validateBody(media: BodyMedia, body: unknown, errors: ValidationError[]): void {
     const validate = media.validate;
-    if (validate && !validate(body) && validate.errors) bodyErrors(validate.errors, errors);
+    if (validate && !validate(body) && validate.errors) {
+      bodyErrors(validate.errors, errors);
+    }
   }
 }
 
@@ -103,7 +114,9 @@ function paramsSchema(params: ParamPlan[], compiler: VersionSchemaCompiler): Rec
   for (const param of params) {
     const location = (locations[param.in] ??= { type: 'object', properties: {}, required: [] });
     location.properties[param.name] = param.schemaPointer ? compiler.ref(param.schemaPointer) : {};
-    if (param.required) location.required.push(param.name);
+    if (param.required) {
+      location.required.push(param.name);
+    }
   }
   return { type: 'object', properties: locations };
 }

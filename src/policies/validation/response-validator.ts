@@ -45,7 +45,9 @@ export class ResponseValidator {
     if (!declared) {
       return { kind: 'violation', errors: [{ in: 'response', pointer: '', message: `status ${status} is not declared`, keyword: 'status' }] };
     }
-    if (!hasBody || declared.contents.length === 0) return { kind: 'skip' };
+    if (!hasBody || declared.contents.length === 0) {
+      return { kind: 'skip' };
+    }
     const type = baseMediaType(contentType);
     const media = pickMedia(declared.contents, type);
     if (!media) {
@@ -56,7 +58,9 @@ export class ResponseValidator {
 
   static bodyErrors(validate: ValidateFunction): ValidationError[] {
     const errors: ValidationError[] = [];
-    if (validate.errors) bodyErrors(validate.errors, errors, 'response');
+    if (validate.errors) {
+      bodyErrors(validate.errors, errors, 'response');
+    }
     return errors;
   }
 }

@@ -37,7 +37,9 @@ function refine(error: ErrorObject): { pointer: string; message: string } {
 /** Errors of the combined `{ path, query, header, cookie }` parameter object. */
 export function paramErrors(errors: readonly ErrorObject[], out: ValidationError[]): void {
   for (const error of errors) {
-    if (out.length >= MAX_REPORTED_ERRORS) return;
+    if (out.length >= MAX_REPORTED_ERRORS) {
+      return;
+    }
     const { pointer, message } = refine(error);
     const [, location, name, ...rest] = pointer.split('/');
     out.push({
@@ -52,7 +54,9 @@ export function paramErrors(errors: readonly ErrorObject[], out: ValidationError
 
 export function bodyErrors(errors: readonly ErrorObject[], out: ValidationError[], location: ErrorLocation = 'body'): void {
   for (const error of errors) {
-    if (out.length >= MAX_REPORTED_ERRORS) return;
+    if (out.length >= MAX_REPORTED_ERRORS) {
+      return;
+    }
     const { pointer, message } = refine(error);
     out.push({ in: location, pointer, message, keyword: error.keyword });
   }

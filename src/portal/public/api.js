@@ -10,8 +10,11 @@ export function getToken() {
 
 export function setToken(token) {
   try {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token);
-    else sessionStorage.removeItem(TOKEN_KEY);
+    if (token) {
+      sessionStorage.setItem(TOKEN_KEY, token);
+    } else {
+      sessionStorage.removeItem(TOKEN_KEY);
+    }
   } catch { /* storage disabled: the token lives for this page only */ }
   memoryToken = token || '';
   documents.clear();
@@ -37,7 +40,9 @@ export function apiPath(domain, api, ...rest) {
 function headers(accept) {
   const out = { accept };
   const token = getToken() || memoryToken;
-  if (token) out.authorization = `Bearer ${token}`;
+  if (token) {
+    out.authorization = `Bearer ${token}`;
+  }
   return out;
 }
 
@@ -66,9 +71,13 @@ export async function getJson(path) {
 /** A version's document as JSON; pinned versions are immutable, so they are kept for the session. */
 export async function getDocument(domain, api, version) {
   const key = `${domain}/${api}/${version}`;
-  if (version !== 'latest' && documents.has(key)) return documents.get(key);
+  if (version !== 'latest' && documents.has(key)) {
+    return documents.get(key);
+  }
   const doc = await getJson(apiPath(domain, api, 'versions', version, 'document'));
-  if (version !== 'latest') documents.set(key, doc);
+  if (version !== 'latest') {
+    documents.set(key, doc);
+  }
   return doc;
 }
 

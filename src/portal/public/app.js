@@ -22,12 +22,22 @@ function route() {
   const { parts, params } = parseHash();
   if (parts[0] === 'apis' && parts.length >= 3) {
     const [, domain, api, section, version] = parts;
-    if (!section) return { title: `${domain}/${api}`, render: (ctx) => renderApiPage(ctx, domain, api) };
-    if (section === 'versions' && version) return { title: `${domain}/${api} ${version}`, render: (ctx) => renderDocs(ctx, domain, api, version) };
-    if (section === 'changelog') return { title: `${domain}/${api} changelog`, render: (ctx) => renderChangelog(ctx, domain, api, params.get('from'), params.get('to')) };
-    if (section === 'usage') return { title: `${domain}/${api} usage`, render: (ctx) => renderUsage(ctx, domain, api, params.get('days')) };
+    if (!section) {
+      return { title: `${domain}/${api}`, render: (ctx) => renderApiPage(ctx, domain, api) };
+    }
+    if (section === 'versions' && version) {
+      return { title: `${domain}/${api} ${version}`, render: (ctx) => renderDocs(ctx, domain, api, version) };
+    }
+    if (section === 'changelog') {
+      return { title: `${domain}/${api} changelog`, render: (ctx) => renderChangelog(ctx, domain, api, params.get('from'), params.get('to')) };
+    }
+    if (section === 'usage') {
+      return { title: `${domain}/${api} usage`, render: (ctx) => renderUsage(ctx, domain, api, params.get('days')) };
+    }
   }
-  if (parts.length === 0) return { title: 'Catalog', render: (ctx) => renderCatalog(ctx, params.get('q') || '', params.get('kind') || '') };
+  if (parts.length === 0) {
+    return { title: 'Catalog', render: (ctx) => renderCatalog(ctx, params.get('q') || '', params.get('kind') || '') };
+  }
   return { title: 'Not found', render: (ctx) => ctx.show(h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the catalog'))) };
 }
 
@@ -39,7 +49,9 @@ async function render({ focus = true } = {}) {
   const ctx = {
     current: () => mine === generation,
     show: (...nodes) => {
-      if (mine !== generation) return false;
+      if (mine !== generation) {
+        return false;
+      }
       clear(main).append(...nodes.flat().filter(Boolean));
       return true;
     },

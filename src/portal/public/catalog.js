@@ -12,8 +12,12 @@ export async function renderCatalog(ctx, q, kind) {
   const update = () => {
     clearTimeout(timer);
     const query = new URLSearchParams();
-    if (search.value.trim()) query.set('q', search.value.trim());
-    if (kindSelect.value) query.set('kind', kindSelect.value);
+    if (search.value.trim()) {
+      query.set('q', search.value.trim());
+    }
+    if (kindSelect.value) {
+      query.set('kind', kindSelect.value);
+    }
     const qs = query.toString();
     // replaceState: filtering should not flood history, nor re-render the whole view.
     history.replaceState(null, '', `#/${qs ? `?${qs}` : ''}`);
@@ -33,13 +37,21 @@ let loadSeq = 0;
 async function loadResults(ctx, container, q, kind) {
   const mine = ++loadSeq;
   const query = new URLSearchParams({ limit: '200' });
-  if (q) query.set('q', q);
-  if (kind) query.set('kind', kind);
+  if (q) {
+    query.set('q', q);
+  }
+  if (kind) {
+    query.set('kind', kind);
+  }
   const [domains, apis] = await Promise.all([getJson('/api/domains?limit=200'), getJson(`/api/apis?${query}`)]);
-  if (mine !== loadSeq || !ctx.current()) return;
+  if (mine !== loadSeq || !ctx.current()) {
+    return;
+  }
   const byDomain = new Map();
   for (const a of apis.items) {
-    if (!byDomain.has(a.domain)) byDomain.set(a.domain, []);
+    if (!byDomain.has(a.domain)) {
+      byDomain.set(a.domain, []);
+    }
     byDomain.get(a.domain).push(a);
   }
   const filtered = Boolean(q || kind);

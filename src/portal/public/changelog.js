@@ -16,11 +16,17 @@ export async function renderChangelog(ctx, domain, api, from, to) {
     on: { submit: (e) => { e.preventDefault(); location.hash = `${apiBase(domain, api)}/changelog?from=${enc(fromSel.value)}&to=${enc(toSel.value)}`; } },
   }, h('label', { for: 'changelog-from' }, 'From'), fromSel, h('label', { for: 'changelog-to' }, 'To'), toSel, h('button', { type: 'submit' }, 'Compare'));
   const header = apiHeader(domain, api, latest?.title, latest?.kind, 'changelog');
-  if (!fromV || !toV) return ctx.show(...header, h('p', { class: 'empty' }, 'No versions yet.'));
-  if (versions.length < 2 && !from) return ctx.show(...header, form, h('p', { class: 'empty' }, 'Only one version: nothing to compare yet.'));
+  if (!fromV || !toV) {
+    return ctx.show(...header, h('p', { class: 'empty' }, 'No versions yet.'));
+  }
+  if (versions.length < 2 && !from) {
+    return ctx.show(...header, form, h('p', { class: 'empty' }, 'Only one version: nothing to compare yet.'));
+  }
   const log = await getJson(`${apiPath(domain, api, 'changelog')}?from=${enc(fromV)}&to=${enc(toV)}`);
   const counts = { breaking: 0, warning: 0, info: 0 };
-  for (const c of log.changes) counts[c.level] = (counts[c.level] || 0) + 1;
+  for (const c of log.changes) {
+    counts[c.level] = (counts[c.level] || 0) + 1;
+  }
   ctx.show(...header, form,
     h('p', { class: 'changelog-summary', id: 'changelog-summary' },
       `${log.from} → ${log.to}: `, log.breaking ? badge('breaking for clients of ' + log.from, 'breaking') : badge('compatible', 'compatible'),

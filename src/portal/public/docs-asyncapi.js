@@ -32,7 +32,9 @@ function channelsV2(doc) {
     const messages = [];
     for (const action of ['publish', 'subscribe']) {
       const op = ch[action];
-      if (!op) continue;
+      if (!op) {
+        continue;
+      }
       operations.push({ id: op.operationId || action, action, summary: op.summary, description: op.description });
       const msg = deref(doc, op.message).node;
       const list = msg && Array.isArray(msg.oneOf) ? msg.oneOf : msg ? [op.message] : [];
@@ -60,9 +62,13 @@ function channel(doc, c) {
 }
 
 function servers(list) {
-  if (!list || typeof list !== 'object') return null;
+  if (!list || typeof list !== 'object') {
+    return null;
+  }
   const entries = Object.entries(list);
-  if (!entries.length) return null;
+  if (!entries.length) {
+    return null;
+  }
   return h('div', { class: 'servers' }, h('h2', { class: 'small-heading' }, 'Servers'),
     h('ul', {}, entries.map(([name, s]) => h('li', {}, h('strong', {}, name), ' ', h('code', {}, String(s.host || s.url || '')),
       s.protocol ? ` (${s.protocol})` : '', s.description ? ` — ${s.description}` : ''))));

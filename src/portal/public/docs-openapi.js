@@ -33,14 +33,22 @@ function slug(s) {
 
 function groupByTag(doc) {
   const groups = new Map();
-  for (const t of doc.tags || []) if (t && t.name) groups.set(String(t.name), []);
+  for (const t of doc.tags || []) {
+    if (t && t.name) {
+      groups.set(String(t.name), []);
+    }
+  }
   for (const [path, rawItem] of Object.entries(doc.paths || {})) {
     const item = deref(doc, rawItem).node || {};
     for (const method of METHODS) {
       const op = item[method];
-      if (!op || typeof op !== 'object') continue;
+      if (!op || typeof op !== 'object') {
+        continue;
+      }
       const tag = Array.isArray(op.tags) && op.tags.length ? String(op.tags[0]) : 'Other';
-      if (!groups.has(tag)) groups.set(tag, []);
+      if (!groups.has(tag)) {
+        groups.set(tag, []);
+      }
       groups.get(tag).push({ path, method, op, item });
     }
   }
@@ -78,9 +86,13 @@ function parameters(doc, raw) {
   const byKey = new Map();
   for (const p of raw) {
     const param = deref(doc, p).node;
-    if (param && param.name) byKey.set(`${param.in}:${param.name}`, param); // operation-level overrides path-level
+    if (param && param.name) {
+      byKey.set(`${param.in}:${param.name}`, param); // operation-level overrides path-level
+    }
   }
-  if (!byKey.size) return null;
+  if (!byKey.size) {
+    return null;
+  }
   return [h('h3', {}, 'Parameters'), h('div', { class: 'table-wrap' }, h('table', { class: 'params' },
     h('thead', {}, h('tr', {}, ['Name', 'In', 'Schema', 'Description'].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, [...byKey.values()].map((p) => h('tr', {},
@@ -97,14 +109,18 @@ function content(doc, media) {
 }
 
 function requestBody(doc, raw) {
-  if (!raw) return null;
+  if (!raw) {
+    return null;
+  }
   const body = deref(doc, raw).node || {};
   return [h('h3', {}, 'Request body', body.required ? h('span', { class: 'req' }, 'required') : null),
     body.description ? h('p', {}, String(body.description)) : null, content(doc, body.content)];
 }
 
 function responses(doc, raw) {
-  if (!raw) return null;
+  if (!raw) {
+    return null;
+  }
   return [h('h3', {}, 'Responses'), h('ul', { class: 'responses' }, Object.entries(raw).map(([status, r]) => {
     const res = deref(doc, r).node || {};
     const cls = /^2/.test(status) ? 'ok' : /^3/.test(status) ? 'redirect' : /^[45]/.test(status) ? 'error' : 'other';
@@ -116,8 +132,12 @@ function responses(doc, raw) {
 }
 
 function securityList(doc, security, explicit = true) {
-  if (!Array.isArray(security)) return h('span', { class: 'muted' }, 'none declared');
-  if (security.length === 0 || security.every((r) => r && Object.keys(r).length === 0)) return badge('public', 'public');
+  if (!Array.isArray(security)) {
+    return h('span', { class: 'muted' }, 'none declared');
+  }
+  if (security.length === 0 || security.every((r) => r && Object.keys(r).length === 0)) {
+    return badge('public', 'public');
+  }
   const schemes = (doc.components && doc.components.securitySchemes) || {};
   return h('ul', { class: 'inline-list' }, security.map((req) => h('li', {},
     Object.entries(req || {}).map(([name, scopes], i) => {
@@ -129,12 +149,16 @@ function securityList(doc, security, explicit = true) {
 }
 
 function rateLimit(rl, inherited = false) {
-  if (!rl || typeof rl !== 'object') return h('span', { class: 'muted' }, 'none');
+  if (!rl || typeof rl !== 'object') {
+    return h('span', { class: 'muted' }, 'none');
+  }
   return h('span', {}, `${rl.limit} requests per ${rl.window}`, rl.by ? ` by ${rl.by}` : '', inherited ? h('span', { class: 'muted small' }, ' (API default)') : null);
 }
 
 function servers(list) {
-  if (!Array.isArray(list) || !list.length) return null;
+  if (!Array.isArray(list) || !list.length) {
+    return null;
+  }
   return h('div', { class: 'servers' }, h('h2', { class: 'small-heading' }, 'Servers'),
     h('ul', {}, list.map((s) => h('li', {}, h('code', {}, String(s.url || '')), s.description ? ` — ${s.description}` : ''))));
 }

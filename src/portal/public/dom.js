@@ -10,9 +10,13 @@ const SAFE_URL = /^(#|\/(?!\/)|https?:\/\/|mailto:)/i;
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === undefined || value === null || value === false) continue;
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
     if (key === 'on') {
-      for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
+      for (const [type, fn] of Object.entries(value)) {
+        el.addEventListener(type, fn);
+      }
     } else if (key === 'class') {
       el.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : String(value);
     } else if (key === 'href' || key === 'src') {
@@ -32,20 +36,26 @@ export function h(tag, attrs = {}, ...children) {
 
 export function append(el, children) {
   for (const child of children.flat(Infinity)) {
-    if (child === undefined || child === null || child === false) continue;
+    if (child === undefined || child === null || child === false) {
+      continue;
+    }
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return el;
 }
 
 export function clear(el) {
-  while (el.firstChild) el.firstChild.remove();
+  while (el.firstChild) {
+    el.firstChild.remove();
+  }
   return el;
 }
 
 /** Multi-paragraph text (descriptions): paragraphs split on blank lines, `code` spans kept as <code>. */
 export function prose(text, cls = 'prose') {
-  if (typeof text !== 'string' || !text.trim()) return null;
+  if (typeof text !== 'string' || !text.trim()) {
+    return null;
+  }
   return h('div', { class: cls }, text.trim().split(/\n\s*\n/).map((p) => h('p', {}, inlineCode(p))));
 }
 
@@ -59,9 +69,13 @@ export function badge(text, kind) {
 }
 
 export function fmtDate(iso) {
-  if (!iso) return '—';
+  if (!iso) {
+    return '—';
+  }
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return String(iso);
+  if (Number.isNaN(d.getTime())) {
+    return String(iso);
+  }
   return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 

@@ -12,7 +12,9 @@ export async function renderUsage(ctx, domain, api, days) {
   const byOp = new Map();
   for (const row of usage.items) {
     const key = `v${row.major} ${row.operation}`;
-    if (!byOp.has(key)) byOp.set(key, []);
+    if (!byOp.has(key)) {
+      byOp.set(key, []);
+    }
     byOp.get(key).push(row);
   }
   ctx.show(...apiHeader(domain, api, latest?.title, latest?.kind, 'usage'),

@@ -31,7 +31,9 @@ export class CompatibilityGate implements PublishGate {
       candidate: { version: ctx.contract.version, document: ctx.contract.document, file: `${name}@${ctx.contract.version}` },
       published: live.map((v) => ({ version: v.version, document: v.document, file: `${name}@${v.version}` })),
     });
-    if (verdict.ok) return { changelog: verdict.changes.map(changeView) };
+    if (verdict.ok) {
+      return { changelog: verdict.changes.map(changeView) };
+    }
 
     const failing = verdict.checks.filter((c) => c.breaking);
     if (failing.length > 0) {

@@ -37,12 +37,16 @@ export class GovernanceLintGate implements PublishGate {
     this.tree = fs.existsSync(config.contracts.dir) ? createFsSource(config.contracts.dir) : undefined;
     // A domain's settings changed: its lint configuration may have too.
     events.onChange((change) => {
-      if (change.action === 'domain.upserted') this.cache.delete(change.domain);
+      if (change.action === 'domain.upserted') {
+        this.cache.delete(change.domain);
+      }
     });
   }
 
   async check(ctx: PublishContext): Promise<void> {
-    if (!this.config.contracts.lintOnPublish) return;
+    if (!this.config.contracts.lintOnPublish) {
+      return;
+    }
     const governance = await this.governanceFor(ctx.domain);
     if (Array.isArray(governance)) {
       throw new CharterError('INTERNAL_ERROR', 'The governance ruleset of this registry is broken; fix charter.yaml or the domain settings.', {

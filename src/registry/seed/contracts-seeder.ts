@@ -39,14 +39,18 @@ export class ContractsSeeder {
   /** Seeds only when the registry has no domain at all. */
   async seedIfEmpty(): Promise<SeedReport | undefined> {
     const dir = this.config.contracts.dir;
-    if (!this.config.contracts.seed || (await this.domains.count()) > 0) return undefined;
+    if (!this.config.contracts.seed || (await this.domains.count()) > 0) {
+      return undefined;
+    }
     if (!(await fs.stat(dir).catch(() => undefined))?.isDirectory()) {
       this.logger.warn({ dir }, 'contracts directory not found; starting with an empty registry');
       return undefined;
     }
     const report = await this.seed(dir);
     this.logger.info({ dir, ...report, failed: report.failed.length }, 'registry seeded from contracts');
-    for (const f of report.failed) this.logger.warn(f, 'contract not seeded');
+    for (const f of report.failed) {
+      this.logger.warn(f, 'contract not seeded');
+    }
     return report;
   }
 
@@ -65,7 +69,9 @@ export class ContractsSeeder {
       report.domains++;
     }
     for (const c of tree.contracts) {
-      if (!tree.domains.some((d) => d.key === c.domain)) continue;
+      if (!tree.domains.some((d) => d.key === c.domain)) {
+        continue;
+      }
       try {
         const loaded = await loadContract(c.entry, source, { maxBytes: this.config.contracts.maxDocumentBytes });
         if (!loaded.ok) {

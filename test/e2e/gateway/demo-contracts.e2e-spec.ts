@@ -23,15 +23,23 @@ async function loadTree(): Promise<{ apis: PublishedApiInput[]; domains: DomainI
   const env: Record<string, string> = {};
   for (const key of readdirSync(TREE)) {
     const dir = join(TREE, key);
-    if (key.startsWith('_') || !statSync(dir).isDirectory() || !existsSync(join(dir, 'domain.yaml'))) continue;
+    if (key.startsWith('_') || !statSync(dir).isDirectory() || !existsSync(join(dir, 'domain.yaml'))) {
+      continue;
+    }
     const domain = parse(readFileSync(join(dir, 'domain.yaml'), 'utf8')) as DomainInput;
     domains.push({ key, auth: domain.auth, correlation: domain.correlation });
-    if (domain.auth?.jwt?.secretEnv) env[domain.auth.jwt.secretEnv] = SECRET;
+    if (domain.auth?.jwt?.secretEnv) {
+      env[domain.auth.jwt.secretEnv] = SECRET;
+    }
     for (const file of readdirSync(dir)) {
       const entry = file.endsWith('.openapi.yaml') ? `${key}/${file}` : existsSync(join(dir, file, 'openapi.yaml')) ? `${key}/${file}/openapi.yaml` : undefined;
-      if (!entry) continue;
+      if (!entry) {
+        continue;
+      }
       const loaded = await loadContract(entry, source);
-      if (!loaded.ok) throw new Error(`${entry}: ${JSON.stringify(loaded.errors.slice(0, 3))}`);
+      if (!loaded.ok) {
+        throw new Error(`${entry}: ${JSON.stringify(loaded.errors.slice(0, 3))}`);
+      }
       const c = loaded.value;
       apis.push({ domain: key, api: file.replace('.openapi.yaml', ''), version: c.version, major: Number(c.version.split('.')[0]), kind: c.kind, lifecycle: 'published', document: c.document, digest: c.digest });
     }

@@ -48,7 +48,9 @@ describe('gateway rate limits', () => {
 
     it('limits by IP with RateLimit headers, then 429 with Retry-After', async () => {
       const answers = [];
-      for (let i = 0; i < 4; i++) answers.push(await send(h.port, '/dispatch/shipments/v1/by-ip'));
+      for (let i = 0; i < 4; i++) {
+        answers.push(await send(h.port, '/dispatch/shipments/v1/by-ip'));
+      }
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);
       expect(answers[0].headers['ratelimit-policy']).toBe('"operation-ip";q=3;w=60');
       expect(answers[0].headers.ratelimit).toBe('"operation-ip";r=2;t=60');
@@ -62,13 +64,17 @@ describe('gateway rate limits', () => {
     it('keeps one budget per consumer, and per IP for anonymous callers', async () => {
       const call = (key?: string) => send(h.port, '/dispatch/shipments/v1/by-consumer', { headers: key ? { 'x-api-key': key } : {} });
       const statuses = [];
-      for (const key of ['key-1', 'key-1', 'key-1', 'key-2', 'key-2', undefined, undefined, undefined]) statuses.push((await call(key)).status);
+      for (const key of ['key-1', 'key-1', 'key-1', 'key-2', 'key-2', undefined, undefined, undefined]) {
+        statuses.push((await call(key)).status);
+      }
       expect(statuses).toEqual([200, 200, 429, 200, 200, 200, 200, 429]);
     });
 
     it('shares a global budget between everyone', async () => {
       const statuses = [];
-      for (const key of ['key-1', 'key-2', undefined]) statuses.push((await send(h.port, '/dispatch/shipments/v1/global', { headers: key ? { 'x-api-key': key } : {} })).status);
+      for (const key of ['key-1', 'key-2', undefined]) {
+        statuses.push((await send(h.port, '/dispatch/shipments/v1/global', { headers: key ? { 'x-api-key': key } : {} })).status);
+      }
       expect(statuses).toEqual([200, 200, 429]);
     });
 
@@ -94,7 +100,9 @@ describe('gateway rate limits', () => {
     it('makes two gateway instances share one budget', async () => {
       const path = `/dispatch/${api}/v1/by-ip`;
       const statuses = [];
-      for (const port of [a.port, b.port, a.port, b.port]) statuses.push((await send(port, path)).status);
+      for (const port of [a.port, b.port, a.port, b.port]) {
+        statuses.push((await send(port, path)).status);
+      }
       expect(statuses).toEqual([200, 200, 200, 429]);
       const limited = await send(a.port, `/dispatch/${api}/v1/global`);
       const second = await send(b.port, `/dispatch/${api}/v1/global`);
@@ -107,7 +115,9 @@ describe('gateway rate limits', () => {
       const h = await startGateway({ ...input, apis: [published(limitedContract(), { api: `${api}-down` })] }, { redisUrl: 'redis://127.0.0.1:1', limits: { connectTimeoutMs: 300 } });
       try {
         const statuses = [];
-        for (let i = 0; i < 4; i++) statuses.push((await send(h.port, `/dispatch/${api}-down/v1/by-ip`)).status);
+        for (let i = 0; i < 4; i++) {
+          statuses.push((await send(h.port, `/dispatch/${api}-down/v1/by-ip`)).status);
+        }
         expect(statuses).toEqual([200, 200, 200, 429]);
       } finally {
         await h.close();

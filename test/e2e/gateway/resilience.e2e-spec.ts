@@ -5,7 +5,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { domain, openapi, published, startGateway, type Harness } from './support/gateway-harness';
+import { domain, openapi, published, startGateway } from './support/gateway-harness';
 import { agent, send } from './support/http-client';
 import { UpstreamStub } from './support/upstream-stub';
 
@@ -38,7 +38,9 @@ describe('gateway resilience', () => {
     const h = await startGateway({ apis: [published(contract())], domains: [domain(`http://127.0.0.1:${port}`)] }, { limits: { breakerThreshold: 3, breakerOpenMs: 300 } });
     try {
       const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await send(h.port, '/dispatch/shipments/v1/items', { method: 'POST' })).status);
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await send(h.port, '/dispatch/shipments/v1/items', { method: 'POST' })).status);
+      }
       expect(statuses).toEqual([502, 502, 502, 503]);
       const open = await send(h.port, '/dispatch/shipments/v1/items');
       expect(open.status).toBe(503);
@@ -77,8 +79,11 @@ describe('gateway resilience', () => {
     let calls = 0;
     upstream.handler = (req, res) => {
       calls++;
-      if (calls % 2 === 1) req.socket.destroy();
-      else res.end('{"ok":true}');
+      if (calls % 2 === 1) {
+        req.socket.destroy();
+      } else {
+        res.end('{"ok":true}');
+      }
     };
     try {
       calls = 0;

@@ -57,10 +57,16 @@ const DEFAULT_FORMAT = 'json-schema';
 
 /** Schema formats that are plain JSON Schema for our purposes. */
 function schemaFormat(raw: string | undefined): string {
-  if (!raw) return DEFAULT_FORMAT;
+  if (!raw) {
+    return DEFAULT_FORMAT;
+  }
   const f = raw.toLowerCase().split(';')[0].trim();
-  if (f.startsWith('application/vnd.aai.asyncapi') || f.startsWith('application/schema+') || f === 'application/schema') return DEFAULT_FORMAT;
-  if (f.startsWith('application/vnd.oai.openapi')) return DEFAULT_FORMAT;
+  if (f.startsWith('application/vnd.aai.asyncapi') || f.startsWith('application/schema+') || f === 'application/schema') {
+    return DEFAULT_FORMAT;
+  }
+  if (f.startsWith('application/vnd.oai.openapi')) {
+    return DEFAULT_FORMAT;
+  }
   return f;
 }
 
@@ -75,7 +81,9 @@ export function readAsyncApi(view: DocView): AsyncModel {
 
 function readServers(view: DocView, root: Located): AServer[] {
   return view.entries(root, 'servers').flatMap(([name, loc]) => {
-    if (!isObject(loc.node)) return [];
+    if (!isObject(loc.node)) {
+      return [];
+    }
     const n = loc.node;
     // 2.x writes `mqtt://host:port/path` or `host:port`; 3.x splits host and pathname.
     const url = (str(n.url) ?? [str(n.host) ?? '', str(n.pathname) ?? ''].join('')).replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
@@ -87,12 +95,16 @@ function read2(view: DocView, root: Located, message: (l: Located, k: string) =>
   const channels: AChannel[] = [];
   const operations: AOperation[] = [];
   for (const [address, loc] of view.entries(root, 'channels')) {
-    if (!isObject(loc.node)) continue;
+    if (!isObject(loc.node)) {
+      continue;
+    }
     const channel: AChannel = { id: address, address, loc: loc as Located<JsonObject>, bindings: view.get(loc, 'bindings'), messages: [] };
     channels.push(channel);
     for (const [verb, action] of [['publish', 'receive'], ['subscribe', 'send']] as const) {
       const op = view.get<JsonObject>(loc, verb);
-      if (!op || !isObject(op.node)) continue;
+      if (!op || !isObject(op.node)) {
+        continue;
+      }
       const messages = messagesOf2(view, op, message);
       channel.messages.push(...messages);
       operations.push({
@@ -110,7 +122,9 @@ function read2(view: DocView, root: Located, message: (l: Located, k: string) =>
 
 function messagesOf2(view: DocView, op: Located, message: (l: Located, k: string) => AMessage): AMessage[] {
   const m = view.get<JsonObject>(op, 'message');
-  if (!m || !isObject(m.node)) return [];
+  if (!m || !isObject(m.node)) {
+    return [];
+  }
   const list = Array.isArray(m.node.oneOf) ? view.items(m, 'oneOf') : [m];
   return list.map((l, i) => message(l, lastSegment(l.ptr, `message${i}`)));
 }
@@ -118,7 +132,9 @@ function messagesOf2(view: DocView, op: Located, message: (l: Located, k: string
 function read3(view: DocView, root: Located, message: (l: Located, k: string) => AMessage, servers: AServer[]): AsyncModel {
   const channels = new Map<string, AChannel>();
   for (const [id, loc] of view.entries(root, 'channels')) {
-    if (!isObject(loc.node)) continue;
+    if (!isObject(loc.node)) {
+      continue;
+    }
     const address = typeof loc.node.address === 'string' ? loc.node.address : id;
     const msgs = view.entries(loc, 'messages').map(([key, ml]) => message(ml, key));
     channels.set(loc.ptr, { id, address, loc: loc as Located<JsonObject>, bindings: view.get(loc, 'bindings'), messages: msgs });
@@ -126,14 +142,20 @@ function read3(view: DocView, root: Located, message: (l: Located, k: string) =>
   const byPtr = (target: Located | undefined): AChannel | undefined => (target ? channels.get(target.ptr) : undefined);
   const pickMessages = (owner: Located, channel: AChannel | undefined): AMessage[] => {
     const listed = view.items(owner, 'messages');
-    if (listed.length === 0) return channel?.messages ?? [];
+    if (listed.length === 0) {
+      return channel?.messages ?? [];
+    }
     return listed.map((l) => channel?.messages.find((m) => m.loc.ptr === l.ptr) ?? message(l, lastSegment(l.ptr, 'message')));
   };
   const operations: AOperation[] = [];
   for (const [id, loc] of view.entries(root, 'operations')) {
-    if (!isObject(loc.node)) continue;
+    if (!isObject(loc.node)) {
+      continue;
+    }
     const channel = byPtr(view.get(loc, 'channel'));
-    if (!channel) continue;
+    if (!channel) {
+      continue;
+    }
     const action: Action = loc.node.action === 'send' ? 'send' : 'receive';
     const op: AOperation = { id, action, channel, loc: loc as Located<JsonObject>, messages: pickMessages(loc, channel), bindings: view.get(loc, 'bindings') };
     const reply = view.get<JsonObject>(loc, 'reply');
@@ -153,7 +175,11 @@ function readMessage(view: DocView, loc: Located, key: string, defaultContentTyp
   // Traits: fields the message lacks come from its traits, in order.
   const merged: Record<string, Located> = {};
   for (const trait of view.items(loc, 'traits')) {
-    for (const [k, v] of view.entries(trait)) if (!(k in merged)) merged[k] = v;
+    for (const [k, v] of view.entries(trait)) {
+      if (!(k in merged)) {
+        merged[k] = v;
+      }
+    }
   }
   const field = (name: string): Located | undefined => view.get(loc, name) ?? merged[name];
   const fieldStr = (name: string): string | undefined => str(field(name)?.node);
@@ -164,7 +190,9 @@ function readMessage(view: DocView, loc: Located, key: string, defaultContentTyp
     payload = view.get(payload, 'schema');
   }
   let headers = field('headers');
-  if (headers && isObject(headers.node) && 'schemaFormat' in headers.node && 'schema' in headers.node) headers = view.get(headers, 'schema');
+  if (headers && isObject(headers.node) && 'schemaFormat' in headers.node && 'schema' in headers.node) {
+    headers = view.get(headers, 'schema');
+  }
   const corr = field('correlationId');
   const names = [str(node.name), str(node.messageId), key, str(node.title)].filter((n): n is string => !!n);
   return {

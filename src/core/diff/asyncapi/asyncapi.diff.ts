@@ -22,7 +22,9 @@ function matchBy<T>(base: T[], head: T[], keys: Array<(t: T) => string | undefin
     const index = new Map<string, T>();
     for (const h of freeH) {
       const k = key(h);
-      if (k !== undefined && !index.has(k)) index.set(k, h);
+      if (k !== undefined && !index.has(k)) {
+        index.set(k, h);
+      }
     }
     for (const b of [...freeB]) {
       const k = key(b);
@@ -44,8 +46,12 @@ export function diffAsyncApi(ctx: DiffContext): void {
   const channelPair = new Map<AChannel, AChannel>(channels.pairs);
   const removedChannels = new Set(channels.removed);
   const addedChannels = new Set(channels.added);
-  for (const c of channels.removed) ctx.add('channel-removed', { channel: c.address }, c.loc.ptr, '/channels', { name: c.id });
-  for (const c of channels.added) ctx.add('channel-added', { channel: c.address }, '/channels', c.loc.ptr, { name: c.id });
+  for (const c of channels.removed) {
+    ctx.add('channel-removed', { channel: c.address }, c.loc.ptr, '/channels', { name: c.id });
+  }
+  for (const c of channels.added) {
+    ctx.add('channel-added', { channel: c.address }, '/channels', c.loc.ptr, { name: c.id });
+  }
   for (const [b, h] of channels.pairs) {
     if (b.address !== h.address && addressKey(b.address) !== addressKey(h.address)) {
       ctx.add('channel-address-changed', { channel: h.address }, b.loc.ptr, h.loc.ptr, { from: b.address, to: h.address });
@@ -92,9 +98,11 @@ function diffOperations(
     const direction = directionOf(h);
     diffMessages(ctx, b.messages, h.messages, { ...scope, direction, basePtr: b.loc.ptr, headPtr: h.loc.ptr });
     diffBindings(ctx, b.bindings, h.bindings, { ...scope, location: 'operation bindings' }, b.loc.ptr, h.loc.ptr);
-    if (b.reply && !h.reply) ctx.add('operation-reply-removed', scope, b.reply.loc.ptr, h.loc.ptr);
-    else if (!b.reply && h.reply) ctx.add('operation-reply-added', scope, b.loc.ptr, h.reply.loc.ptr);
-    else if (b.reply && h.reply) {
+    if (b.reply && !h.reply) {
+      ctx.add('operation-reply-removed', scope, b.reply.loc.ptr, h.loc.ptr);
+    } else if (!b.reply && h.reply) {
+      ctx.add('operation-reply-added', scope, b.loc.ptr, h.reply.loc.ptr);
+    } else if (b.reply && h.reply) {
       if ((b.reply.address ?? '') !== (h.reply.address ?? '')) {
         ctx.add('channel-address-changed', { ...scope, location: 'reply' }, b.reply.loc.ptr, h.reply.loc.ptr, { from: b.reply.address, to: h.reply.address });
       }
@@ -112,10 +120,18 @@ function diffServers(ctx: DiffContext, base: AsyncModel, head: AsyncModel): void
       ctx.add('server-removed', scope, b.loc.ptr, '/servers', { name: b.name, from: b.url });
       continue;
     }
-    if (b.protocol !== h.protocol) ctx.add('server-protocol-changed', scope, b.loc.ptr, h.loc.ptr, { name: b.name, from: b.protocol, to: h.protocol });
-    if (b.url.replace(/\/+$/, '') !== h.url.replace(/\/+$/, '')) ctx.add('server-url-changed', scope, b.loc.ptr, h.loc.ptr, { name: b.name, from: b.url, to: h.url });
+    if (b.protocol !== h.protocol) {
+      ctx.add('server-protocol-changed', scope, b.loc.ptr, h.loc.ptr, { name: b.name, from: b.protocol, to: h.protocol });
+    }
+    if (b.url.replace(/\/+$/, '') !== h.url.replace(/\/+$/, '')) {
+      ctx.add('server-url-changed', scope, b.loc.ptr, h.loc.ptr, { name: b.name, from: b.url, to: h.url });
+    }
     diffBindings(ctx, ctx.base.get(b.loc, 'bindings'), ctx.head.get(h.loc, 'bindings'), { location: `server '${b.name}' bindings` }, b.loc.ptr, h.loc.ptr);
   }
   const names = new Set(base.servers.map((s) => s.name));
-  for (const h of head.servers) if (!names.has(h.name)) ctx.add('server-added', { location: `server '${h.name}'` }, '/servers', h.loc.ptr, { name: h.name, to: h.url });
+  for (const h of head.servers) {
+    if (!names.has(h.name)) {
+      ctx.add('server-added', { location: `server '${h.name}'` }, '/servers', h.loc.ptr, { name: h.name, to: h.url });
+    }
+  }
 }

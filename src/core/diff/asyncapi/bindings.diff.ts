@@ -35,10 +35,14 @@ export function diffBindings(ctx: DiffContext, b: Located | undefined, h: Locate
     const bf = new Map(ctx.base.entries(bl));
     const hf = new Map(ctx.head.entries(hl));
     for (const field of new Set([...bf.keys(), ...hf.keys()])) {
-      if (field === 'bindingVersion') continue;
+      if (field === 'bindingVersion') {
+        continue;
+      }
       const from = bf.get(field);
       const to = hf.get(field);
-      if (canonical(from?.node) === canonical(to?.node)) continue;
+      if (canonical(from?.node) === canonical(to?.node)) {
+        continue;
+      }
       ctx.add('binding-changed', scope, from?.ptr ?? bl.ptr, to?.ptr ?? hl.ptr, {
         protocol,
         name: field,
@@ -49,7 +53,9 @@ export function diffBindings(ctx: DiffContext, b: Located | undefined, h: Locate
     }
   }
   for (const [protocol, hl] of head) {
-    if (!base.has(protocol)) ctx.add('binding-added', scope, b?.ptr ?? fallbackB, hl.ptr, { protocol });
+    if (!base.has(protocol)) {
+      ctx.add('binding-added', scope, b?.ptr ?? fallbackB, hl.ptr, { protocol });
+    }
   }
 }
 

@@ -27,12 +27,16 @@ export function matchMessages(base: AMessage[], head: AMessage[]): { pairs: Arra
     if (hit) {
       pairs.push([bm, hit]);
       freeH.delete(hit);
-    } else pending.push(bm);
+    } else {
+      pending.push(bm);
+    }
   }
   if (pending.length === 1 && freeH.size === 1) {
     pairs.push([pending[0], [...freeH][0]]);
     freeH.clear();
-  } else removed.push(...pending);
+  } else {
+    removed.push(...pending);
+  }
   return { pairs, removed, added: [...freeH] };
 }
 
@@ -41,9 +45,15 @@ const label = (m: AMessage): string => m.names[0] ?? m.key;
 export function diffMessages(ctx: DiffContext, base: AMessage[], head: AMessage[], site: MessageSite): void {
   const { pairs, removed, added } = matchMessages(base, head);
   const scope = (m: AMessage, what = `message '${label(m)}'`) => ({ operation: site.operation, channel: site.channel, direction: site.direction, location: what });
-  for (const m of removed) ctx.add('message-removed', scope(m), m.loc.ptr, site.headPtr, { name: label(m) });
-  for (const m of added) ctx.add('message-added', scope(m), site.basePtr, m.loc.ptr, { name: label(m) });
-  for (const [bm, hm] of pairs) diffMessage(ctx, bm, hm, site);
+  for (const m of removed) {
+    ctx.add('message-removed', scope(m), m.loc.ptr, site.headPtr, { name: label(m) });
+  }
+  for (const m of added) {
+    ctx.add('message-added', scope(m), site.basePtr, m.loc.ptr, { name: label(m) });
+  }
+  for (const [bm, hm] of pairs) {
+    diffMessage(ctx, bm, hm, site);
+  }
 }
 
 function diffMessage(ctx: DiffContext, b: AMessage, h: AMessage, site: MessageSite): void {
@@ -61,6 +71,8 @@ function diffMessage(ctx: DiffContext, b: AMessage, h: AMessage, site: MessageSi
   } else if (b.schemaFormat === 'json-schema' && (b.payload || h.payload)) {
     ctx.schema(scope(`payload of message '${name}'`), b.payload, h.payload, b.loc.ptr);
   }
-  if (b.headers || h.headers) ctx.schema(scope(`headers of message '${name}'`), b.headers, h.headers, b.loc.ptr);
+  if (b.headers || h.headers) {
+    ctx.schema(scope(`headers of message '${name}'`), b.headers, h.headers, b.loc.ptr);
+  }
   diffBindings(ctx, b.bindings, h.bindings, here, b.loc.ptr, h.loc.ptr);
 }

@@ -36,7 +36,9 @@ export function diffContent(ctx: DiffContext, b: Located, h: Located, site: Cont
     ctx.schema(scope, ctx.base.get(bl, 'schema'), ctx.head.get(hl, 'schema'), bl.ptr);
   }
   for (const [key, [mt, hl]] of head) {
-    if (base.has(key)) continue;
+    if (base.has(key)) {
+      continue;
+    }
     const scope = { operation: site.operation, direction: site.direction, location: `${site.what} (${mt})` };
     ctx.add('media-type-added', scope, child(b.ptr, 'content'), hl.ptr, details(mt));
   }

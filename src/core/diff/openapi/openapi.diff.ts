@@ -26,7 +26,9 @@ function indexPaths(ctx: DiffContext, side: 'base' | 'head'): Map<string, PathEn
   const out = new Map<string, PathEntry>();
   for (const [path, item] of view.entries(view.at(''), 'paths')) {
     const key = pathKey(path);
-    if (!out.has(key)) out.set(key, { path, item });
+    if (!out.has(key)) {
+      out.set(key, { path, item });
+    }
   }
   return out;
 }
@@ -53,18 +55,25 @@ export function diffOpenApi(ctx: DiffContext): void {
       const bo = ctx.base.get(b.item, m);
       const ho = ctx.head.get(h.item, m);
       const label = operationLabel(m, h.path);
-      if (bo && ho) diffOperation(ctx, { path: b.path, item: b.item, op: bo }, { path: h.path, item: h.item, op: ho }, label);
-      else if (bo) {
+      if (bo && ho) {
+        diffOperation(ctx, { path: b.path, item: b.item, op: bo }, { path: h.path, item: h.item, op: ho }, label);
+      } else if (bo) {
         const deprecated = (bo.node as { deprecated?: unknown }).deprecated === true;
         ctx.add('endpoint-removed', { operation: operationLabel(m, b.path) }, bo.ptr, h.item.ptr, { deprecated });
-      } else if (ho) ctx.add('endpoint-added', { operation: label }, b.item.ptr, ho.ptr);
+      } else if (ho) {
+        ctx.add('endpoint-added', { operation: label }, b.item.ptr, ho.ptr);
+      }
     }
   }
   for (const [key, h] of head) {
-    if (base.has(key)) continue;
+    if (base.has(key)) {
+      continue;
+    }
     for (const m of METHODS) {
       const ho = ctx.head.get(h.item, m);
-      if (ho) ctx.add('endpoint-added', { operation: operationLabel(m, h.path) }, '/paths', ho.ptr);
+      if (ho) {
+        ctx.add('endpoint-added', { operation: operationLabel(m, h.path) }, '/paths', ho.ptr);
+      }
     }
   }
   diffServers(ctx);

@@ -23,11 +23,17 @@ function collect(ctx: DiffContext, side: 'base' | 'head', site: OperationSite): 
   const out = new Map<string, Param>();
   for (const source of [site.item, site.op]) {
     for (const loc of view.items(source, 'parameters')) {
-      if (!isObject(loc.node)) continue;
+      if (!isObject(loc.node)) {
+        continue;
+      }
       const where = str(loc.node.in);
       const name = str(loc.node.name);
-      if (!where || !name) continue;
-      if (where === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) continue;
+      if (!where || !name) {
+        continue;
+      }
+      if (where === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) {
+        continue;
+      }
       const key = where === 'path' ? `path:#${vars.indexOf(name)}` : where === 'header' ? `header:${name.toLowerCase()}` : `${where}:${name}`;
       out.set(key, { in: where, name, loc: loc as Located<Record<string, unknown>> });
     }
@@ -44,7 +50,9 @@ function serialization(p: Param): string {
 function schemaOf(ctx: DiffContext, side: 'base' | 'head', p: Param): Located | undefined {
   const view = ctx[side];
   const direct = view.get(p.loc, 'schema');
-  if (direct) return direct;
+  if (direct) {
+    return direct;
+  }
   const content = view.entries(p.loc, 'content');
   return content.length ? view.get(content[0][1], 'schema') : undefined;
 }
@@ -54,7 +62,9 @@ export function diffParameters(ctx: DiffContext, b: OperationSite, h: OperationS
   const head = collect(ctx, 'head', h);
   const moved = new Set<string>();
   for (const [key, bp] of base) {
-    if (head.has(key)) continue;
+    if (head.has(key)) {
+      continue;
+    }
     const target = [...head.entries()].find(([k, hp]) => !base.has(k) && hp.name.toLowerCase() === bp.name.toLowerCase() && hp.in !== bp.in);
     const scope = { operation, location: `${bp.in} parameter '${bp.name}'`, direction: 'request' as const };
     if (target) {
@@ -76,10 +86,14 @@ export function diffParameters(ctx: DiffContext, b: OperationSite, h: OperationS
     }
     const from = bp.loc.node.required === true || bp.in === 'path';
     const to = hp.loc.node.required === true || hp.in === 'path';
-    if (from !== to) ctx.add('parameter-required-changed', scope, bp.loc.ptr, hp.loc.ptr, { name: hp.name, from, to });
+    if (from !== to) {
+      ctx.add('parameter-required-changed', scope, bp.loc.ptr, hp.loc.ptr, { name: hp.name, from, to });
+    }
     const sb = serialization(bp);
     const sh = serialization(hp);
-    if (sb !== sh) ctx.add('parameter-serialization-changed', scope, bp.loc.ptr, hp.loc.ptr, { name: hp.name, from: sb, to: sh });
+    if (sb !== sh) {
+      ctx.add('parameter-serialization-changed', scope, bp.loc.ptr, hp.loc.ptr, { name: hp.name, from: sb, to: sh });
+    }
     ctx.schema(scope, schemaOf(ctx, 'base', bp), schemaOf(ctx, 'head', hp), bp.loc.ptr);
   }
 }

@@ -7,7 +7,9 @@ export function diffRequestBody(ctx: DiffContext, bo: Located, ho: Located, oper
   const b = ctx.base.get<Record<string, unknown>>(bo, 'requestBody');
   const h = ctx.head.get<Record<string, unknown>>(ho, 'requestBody');
   const scope = { operation, direction: 'request' as const, location: 'request body' };
-  if (!b && !h) return;
+  if (!b && !h) {
+    return;
+  }
   if (!b) {
     ctx.add('request-body-added', scope, bo.ptr, h!.ptr, { required: h!.node.required === true });
     return;
@@ -18,6 +20,8 @@ export function diffRequestBody(ctx: DiffContext, bo: Located, ho: Located, oper
   }
   const from = b.node.required === true;
   const to = h.node.required === true;
-  if (from !== to) ctx.add('request-body-required-changed', scope, b.ptr, h.ptr, { from, to });
+  if (from !== to) {
+    ctx.add('request-body-required-changed', scope, b.ptr, h.ptr, { from, to });
+  }
   diffContent(ctx, b, h, { operation, direction: 'request', what: 'request body' });
 }

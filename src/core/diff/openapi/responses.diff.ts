@@ -22,7 +22,9 @@ export function diffResponses(ctx: DiffContext, bo: Located, ho: Located, operat
     diffHeaders(ctx, b, h, operation, status);
   }
   for (const [code, h] of head) {
-    if (base.has(code)) continue;
+    if (base.has(code)) {
+      continue;
+    }
     const status = label(code);
     ctx.add('response-status-added', { operation, direction: 'response', location: `${status} response` }, child(bo.ptr, 'responses'), h.ptr, { status });
   }
@@ -48,11 +50,15 @@ function diffHeaders(ctx: DiffContext, b: Located, h: Located, operation: string
     }
     const hl = hit[1];
     const to = hl.node.required === true;
-    if (from !== to) ctx.add('response-header-required-changed', scope, bl.ptr, hl.ptr, { name, from, to, status });
+    if (from !== to) {
+      ctx.add('response-header-required-changed', scope, bl.ptr, hl.ptr, { name, from, to, status });
+    }
     ctx.schema(scope, ctx.base.get(bl, 'schema'), ctx.head.get(hl, 'schema'), bl.ptr);
   }
   for (const [key, [name, hl]] of head) {
-    if (base.has(key)) continue;
+    if (base.has(key)) {
+      continue;
+    }
     const scope = { operation, direction: 'response' as const, location: `${status} response header '${name}'` };
     ctx.add('response-header-added', scope, child(b.ptr, 'headers'), hl.ptr, { name, required: hl.node.required === true, status });
   }

@@ -19,7 +19,9 @@ function effective(ctx: DiffContext, side: 'base' | 'head', op: Located): { list
   const list: Alternative[] = [];
   if (at && Array.isArray(at.node)) {
     for (const req of at.node) {
-      if (!isObject(req)) continue;
+      if (!isObject(req)) {
+        continue;
+      }
       list.push(new Map(Object.entries(req).map(([scheme, scopes]) => [scheme, new Set(Array.isArray(scopes) ? scopes.map(String) : [])])));
     }
   }
@@ -32,8 +34,14 @@ const open = (list: Alternative[]): boolean => list.length === 0 || list.some((a
 function satisfies(have: Alternative, need: Alternative): boolean {
   for (const [scheme, scopes] of need) {
     const held = have.get(scheme);
-    if (!held) return false;
-    for (const s of scopes) if (!held.has(s)) return false;
+    if (!held) {
+      return false;
+    }
+    for (const s of scopes) {
+      if (!held.has(s)) {
+        return false;
+      }
+    }
   }
   return true;
 }
@@ -46,28 +54,38 @@ export function diffOperationSecurity(ctx: DiffContext, bo: Located, ho: Located
   const h = effective(ctx, 'head', ho);
   const scope = { operation, location: 'security' };
   if (open(h.list)) {
-    if (!open(b.list)) ctx.add('security-requirement-removed', scope, b.ptr, h.ptr, { from: b.list.map(describe).join(' | ') });
+    if (!open(b.list)) {
+      ctx.add('security-requirement-removed', scope, b.ptr, h.ptr, { from: b.list.map(describe).join(' | ') });
+    }
     return;
   }
   const baseAlts = open(b.list) ? [new Map() as Alternative] : b.list;
   let tightened = false;
   for (const alt of baseAlts) {
-    if (h.list.some((need) => satisfies(alt, need))) continue;
+    if (h.list.some((need) => satisfies(alt, need))) {
+      continue;
+    }
     tightened = true;
     const sameSchemes = h.list.find((need) => need.size === alt.size && [...need.keys()].every((k) => alt.has(k)));
     if (sameSchemes) {
       for (const [scheme, scopes] of sameSchemes) {
         const extra = [...scopes].filter((s) => !alt.get(scheme)!.has(s));
-        if (extra.length) ctx.add('security-scope-added', scope, b.ptr, h.ptr, { scheme, scopes: extra });
+        if (extra.length) {
+          ctx.add('security-scope-added', scope, b.ptr, h.ptr, { scheme, scopes: extra });
+        }
       }
     } else {
       ctx.add('security-requirement-tightened', scope, b.ptr, h.ptr, { from: describe(alt), to: h.list.map(describe).join(' | ') });
     }
   }
-  if (tightened || open(b.list)) return;
+  if (tightened || open(b.list)) {
+    return;
+  }
   for (const need of h.list) {
     const known = baseAlts.some((alt) => satisfies(alt, need) && satisfies(need, alt));
-    if (!known) ctx.add('security-alternative-added', scope, b.ptr, h.ptr, { to: describe(need) });
+    if (!known) {
+      ctx.add('security-alternative-added', scope, b.ptr, h.ptr, { to: describe(need) });
+    }
   }
 }
 
@@ -79,13 +97,17 @@ export function diffSecuritySchemes(ctx: DiffContext): void {
   const head = new Map(ctx.head.entries(ctx.head.get(ctx.head.at(''), ...path) ?? undefined));
   for (const [name, bl] of base) {
     const hl = head.get(name);
-    if (!hl || !isObject(bl.node) || !isObject(hl.node)) continue;
+    if (!hl || !isObject(bl.node) || !isObject(hl.node)) {
+      continue;
+    }
     const scope = { location: `security scheme '${name}'` };
     for (const field of SCHEME_FIELDS) {
       const norm = (v: unknown): unknown => (field === 'scheme' && typeof v === 'string' ? v.toLowerCase() : v);
       const from = norm(bl.node[field]);
       const to = norm(hl.node[field]);
-      if (from !== to) ctx.add('security-scheme-changed', scope, child(bl.ptr, field), child(hl.ptr, field), { scheme: name, name: field, from, to });
+      if (from !== to) {
+        ctx.add('security-scheme-changed', scope, child(bl.ptr, field), child(hl.ptr, field), { scheme: name, name: field, from, to });
+      }
     }
     const flows = (n: Record<string, unknown>): Record<string, unknown> => (isObject(n.flows) ? n.flows : {});
     const bf = flows(bl.node);

@@ -27,9 +27,13 @@ export function basePathOf(url: string, vars: Record<string, unknown>): { url: s
 function servers(ctx: DiffContext, side: 'base' | 'head'): Server[] {
   const view = ctx[side];
   const list = view.items(view.at(''), 'servers');
-  if (list.length === 0) return [{ url: '/', basePath: '/', ptr: '' }];
+  if (list.length === 0) {
+    return [{ url: '/', basePath: '/', ptr: '' }];
+  }
   return list.flatMap((loc) => {
-    if (!isObject(loc.node) || typeof loc.node.url !== 'string') return [];
+    if (!isObject(loc.node) || typeof loc.node.url !== 'string') {
+      return [];
+    }
     const vars = isObject(loc.node.variables) ? loc.node.variables : {};
     return [{ ...basePathOf(loc.node.url, vars), ptr: loc.ptr }];
   });
@@ -45,14 +49,20 @@ export function diffServers(ctx: DiffContext): void {
   const scope = { location: 'servers' };
   const lostPaths = new Set<string>();
   for (const s of base) {
-    if (headPaths.has(s.basePath) || lostPaths.has(s.basePath)) continue;
+    if (headPaths.has(s.basePath) || lostPaths.has(s.basePath)) {
+      continue;
+    }
     lostPaths.add(s.basePath);
     ctx.add('server-base-path-changed', scope, s.ptr || '/servers', head[0].ptr || '/servers', { from: s.basePath, to: [...headPaths].join(', ') });
   }
   for (const s of base) {
-    if (!headUrls.has(s.url) && !lostPaths.has(s.basePath) && s.ptr) ctx.add('server-removed', scope, s.ptr, '/servers', { from: s.url });
+    if (!headUrls.has(s.url) && !lostPaths.has(s.basePath) && s.ptr) {
+      ctx.add('server-removed', scope, s.ptr, '/servers', { from: s.url });
+    }
   }
   for (const s of head) {
-    if (!baseUrls.has(s.url) && basePaths.has(s.basePath) && s.ptr) ctx.add('server-added', scope, '/servers', s.ptr, { to: s.url });
+    if (!baseUrls.has(s.url) && basePaths.has(s.basePath) && s.ptr) {
+      ctx.add('server-added', scope, '/servers', s.ptr, { to: s.url });
+    }
   }
 }

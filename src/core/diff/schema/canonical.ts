@@ -6,11 +6,17 @@
 export function canonical(value: unknown): string {
   const stack = new Set<object>();
   const walk = (v: unknown): string => {
-    if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-    if (stack.has(v)) return '"[cycle]"';
+    if (v === null || typeof v !== 'object') {
+      return JSON.stringify(v) ?? 'null';
+    }
+    if (stack.has(v)) {
+      return '"[cycle]"';
+    }
     stack.add(v);
     try {
-      if (Array.isArray(v)) return '[' + v.map(walk).join(',') + ']';
+      if (Array.isArray(v)) {
+        return '[' + v.map(walk).join(',') + ']';
+      }
       const obj = v as Record<string, unknown>;
       const keys = Object.keys(obj)
         .filter((k) => obj[k] !== undefined)

@@ -66,7 +66,7 @@ export const COUNT_KEYWORDS = [
 export type CountKeyword = (typeof COUNT_KEYWORDS)[number];
 
 const ANNOTATIONS = new Set(['description', 'summary', 'title', 'example', 'examples', '$comment', 'deprecated']);
-const EMPTY: JsonObject = Object.freeze({}) as JsonObject;
+const EMPTY: JsonObject = Object.freeze({});
 
 export class SchemaNormalizer {
   private readonly cache = new WeakMap<object, NormSchema>();
@@ -81,11 +81,19 @@ export class SchemaNormalizer {
   normalize(at: Located): NormSchema {
     const loc = this.view.resolve(at.node, at.ptr);
     const node = loc.node;
-    if (node === false) return this.fromBoolean(false, loc.ptr);
-    if (!isObject(node)) return this.fromBoolean(true, loc.ptr);
+    if (node === false) {
+      return this.fromBoolean(false, loc.ptr);
+    }
+    if (!isObject(node)) {
+      return this.fromBoolean(true, loc.ptr);
+    }
     const cached = this.cache.get(node);
-    if (cached) return cached;
-    if (this.inProgress.has(node)) return this.fromBoolean(true, loc.ptr); // allOf cycle: no constraint
+    if (cached) {
+      return cached;
+    }
+    if (this.inProgress.has(node)) {
+      return this.fromBoolean(true, loc.ptr); // allOf cycle: no constraint
+    }
     this.inProgress.add(node);
     try {
       const norm = this.build(node, loc.ptr);
@@ -116,9 +124,13 @@ export class SchemaNormalizer {
     }
     const explicitNull = node.nullable === true || (Array.isArray(node.type) && node.type.includes('null'));
     const ownAllowsNull = node.type === undefined || own.nullable;
-    for (const c of conjuncts) this.merge(own, c);
+    for (const c of conjuncts) {
+      this.merge(own, c);
+    }
     // 3.0 writes "a nullable X" as `{nullable: true, allOf: [X]}`: honour the intent.
-    if (conjuncts.length > 0) own.nullable = explicitNull || (ownAllowsNull && conjuncts.every((c) => c.nullable));
+    if (conjuncts.length > 0) {
+      own.nullable = explicitNull || (ownAllowsNull && conjuncts.every((c) => c.nullable));
+    }
     this.foldNullBranches(own);
     infer(own);
     return own;
@@ -132,7 +144,9 @@ export class SchemaNormalizer {
     const last = ptr.lastIndexOf('/');
     if (last >= 0) {
       const parent = ptr.slice(ptr.lastIndexOf('/', last - 1) + 1, last);
-      if (parent === 'schemas' || parent === 'definitions') s.name = ptr.slice(last + 1);
+      if (parent === 'schemas' || parent === 'definitions') {
+        s.name = ptr.slice(last + 1);
+      }
     }
     // Types: 3.1 arrays, 3.0 `nullable`.
     const type = node.type;
@@ -143,42 +157,75 @@ export class SchemaNormalizer {
     } else {
       s.nullable = node.nullable === true || !hasConstraints(node);
     }
-    if (typeof node.format === 'string') s.format = node.format;
+    if (typeof node.format === 'string') {
+      s.format = node.format;
+    }
     if (Array.isArray(node.enum)) {
       s.enum = node.enum.filter((v) => v !== null);
-      if (node.enum.includes(null) && !declared) s.nullable = true;
+      if (node.enum.includes(null) && !declared) {
+        s.nullable = true;
+      }
     }
-    if ('const' in node && node.const !== undefined) s.enum = node.const === null ? [] : [node.const];
-    if (typeof node.pattern === 'string') s.pattern = node.pattern;
+    if ('const' in node && node.const !== undefined) {
+      s.enum = node.const === null ? [] : [node.const];
+    }
+    if (typeof node.pattern === 'string') {
+      s.pattern = node.pattern;
+    }
     s.lower = bound(node.minimum, node.exclusiveMinimum);
     s.upper = bound(node.maximum, node.exclusiveMaximum);
-    for (const k of COUNT_KEYWORDS) if (typeof node[k] === 'number') s.counts[k] = node[k] as number;
-    if (typeof node.multipleOf === 'number' && node.multipleOf > 0) s.multipleOf = node.multipleOf;
+    for (const k of COUNT_KEYWORDS) {
+      if (typeof node[k] === 'number') {
+        s.counts[k] = node[k];
+      }
+    }
+    if (typeof node.multipleOf === 'number' && node.multipleOf > 0) {
+      s.multipleOf = node.multipleOf;
+    }
     s.uniqueItems = node.uniqueItems === true;
     if (isObject(node.properties)) {
       for (const [name, value] of Object.entries(node.properties)) {
         s.properties.set(name, { node: value, ptr: child(ptr, 'properties', name) });
       }
     }
-    if (Array.isArray(node.required)) for (const r of node.required) if (typeof r === 'string') s.required.add(r);
+    if (Array.isArray(node.required)) {
+      for (const r of node.required) {
+        if (typeof r === 'string') {
+          s.required.add(r);
+        }
+      }
+    }
     const ap = node.additionalProperties;
-    if (ap === false) s.additional = { kind: 'closed' };
-    else if (isObject(ap) && Object.keys(ap).length > 0) s.additional = { kind: 'schema', schema: { node: ap, ptr: child(ptr, 'additionalProperties') } };
-    if (node.items !== undefined && !Array.isArray(node.items)) s.items = { node: node.items, ptr: child(ptr, 'items') };
+    if (ap === false) {
+      s.additional = { kind: 'closed' };
+    } else if (isObject(ap) && Object.keys(ap).length > 0) {
+      s.additional = { kind: 'schema', schema: { node: ap, ptr: child(ptr, 'additionalProperties') } };
+    }
+    if (node.items !== undefined && !Array.isArray(node.items)) {
+      s.items = { node: node.items, ptr: child(ptr, 'items') };
+    }
     for (const keyword of ['oneOf', 'anyOf'] as const) {
       const list = node[keyword];
       if (Array.isArray(list) && !s.union) {
-        s.union = { keyword, branches: list.map((b, i) => ({ node: b, ptr: child(ptr, keyword, i) })) };
+        s.union = { keyword, branches: list.map((b: unknown, i) => ({ node: b, ptr: child(ptr, keyword, i) })) };
       }
     }
     s.pureUnion = s.union !== undefined && !declared && s.properties.size === 0;
     const d = node.discriminator;
     if (isObject(d) && typeof d.propertyName === 'string') {
       const mapping = new Map<string, string>();
-      if (isObject(d.mapping)) for (const [k, v] of Object.entries(d.mapping)) if (typeof v === 'string') mapping.set(k, schemaName(v));
+      if (isObject(d.mapping)) {
+        for (const [k, v] of Object.entries(d.mapping)) {
+          if (typeof v === 'string') {
+            mapping.set(k, schemaName(v));
+          }
+        }
+      }
       s.discriminator = { propertyName: d.propertyName, mapping };
     }
-    if ('default' in node) s.default = { value: node.default };
+    if ('default' in node) {
+      s.default = { value: node.default };
+    }
     s.readOnly = node.readOnly === true;
     s.writeOnly = node.writeOnly === true;
     return s;
@@ -199,7 +246,9 @@ export class SchemaNormalizer {
     for (const k of COUNT_KEYWORDS) {
       const a = into.counts[k];
       const b = other.counts[k];
-      if (b !== undefined) into.counts[k] = a === undefined ? b : k.startsWith('min') ? Math.max(a, b) : Math.min(a, b);
+      if (b !== undefined) {
+        into.counts[k] = a === undefined ? b : k.startsWith('min') ? Math.max(a, b) : Math.min(a, b);
+      }
     }
     into.multipleOf ??= other.multipleOf;
     into.uniqueItems ||= other.uniqueItems;
@@ -207,16 +256,25 @@ export class SchemaNormalizer {
       const mine = into.properties.get(name);
       into.properties.set(name, mine ? this.conjunction(mine, loc) : loc);
     }
-    for (const r of other.required) into.required.add(r);
-    if (other.additional.kind === 'closed') into.additional = other.additional;
-    else if (other.additional.kind === 'schema' && into.additional.kind === 'open') into.additional = other.additional;
-    if (other.items) into.items = into.items ? this.conjunction(into.items, other.items) : other.items;
+    for (const r of other.required) {
+      into.required.add(r);
+    }
+    if (other.additional.kind === 'closed') {
+      into.additional = other.additional;
+    } else if (other.additional.kind === 'schema' && into.additional.kind === 'open') {
+      into.additional = other.additional;
+    }
+    if (other.items) {
+      into.items = into.items ? this.conjunction(into.items, other.items) : other.items;
+    }
     if (!into.union && other.union) {
       into.union = other.union;
       into.pureUnion = into.pureUnion || (into.types === undefined && into.properties.size === 0);
     }
     into.discriminator ??= other.discriminator;
-    if (into.default === undefined && other.default !== undefined) into.default = other.default;
+    if (into.default === undefined && other.default !== undefined) {
+      into.default = other.default;
+    }
     into.readOnly ||= other.readOnly;
     into.writeOnly ||= other.writeOnly;
   }
@@ -225,32 +283,47 @@ export class SchemaNormalizer {
   private conjunction(a: Located, b: Located): Located {
     const ka = this.view.resolve(a.node, a.ptr).node;
     const kb = this.view.resolve(b.node, b.ptr).node;
-    if (ka === kb || !isObject(ka) || !isObject(kb)) return a;
+    if (ka === kb || !isObject(ka) || !isObject(kb)) {
+      return a;
+    }
     let inner = this.synthetic.get(ka);
-    if (!inner) this.synthetic.set(ka, (inner = new WeakMap()));
+    if (!inner) {
+      this.synthetic.set(ka, (inner = new WeakMap()));
+    }
     let node = inner.get(kb);
-    if (!node) inner.set(kb, (node = { allOf: [ka, kb] }));
+    if (!node) {
+      inner.set(kb, (node = { allOf: [ka, kb] }));
+    }
     return { node, ptr: a.ptr };
   }
 
   /** `oneOf: [X, {type: 'null'}]` means "X, nullable": fold it so 3.0 and 3.1 spellings agree. */
   private foldNullBranches(s: NormSchema): void {
-    if (!s.union) return;
+    if (!s.union) {
+      return;
+    }
     const kept: Located[] = [];
     let sawNull = false;
     for (const b of s.union.branches) {
       const n = this.normalize(b);
-      if (n.types !== undefined && n.types.size === 0 && n.nullable && !n.nothing) sawNull = true;
-      else kept.push(b);
+      if (n.types !== undefined && n.types.size === 0 && n.nullable && !n.nothing) {
+        sawNull = true;
+      } else {
+        kept.push(b);
+      }
     }
-    if (!sawNull) return;
+    if (!sawNull) {
+      return;
+    }
     s.nullable = true;
     if (kept.length === 1 && s.pureUnion) {
       s.union = undefined;
       s.pureUnion = false;
       const only = this.normalize(kept[0]);
       this.merge(s, only);
-      if (!s.title && only.title) s.title = only.title;
+      if (!s.title && only.title) {
+        s.title = only.title;
+      }
       s.name ??= only.name;
     } else {
       s.union = { ...s.union, branches: kept };
@@ -283,27 +356,47 @@ function hasConstraints(node: JsonObject): boolean {
 
 /** Objects and arrays are often written without `type`; read them as what they are. */
 function infer(s: NormSchema): void {
-  if (s.types !== undefined || s.union || s.nothing) return;
-  if (s.properties.size > 0 || s.required.size > 0 || s.additional.kind !== 'open') s.types = new Set(['object']);
-  else if (s.items) s.types = new Set(['array']);
-  else if (s.enum && s.enum.length > 0) s.types = new Set(s.enum.map(jsonType));
+  if (s.types !== undefined || s.union || s.nothing) {
+    return;
+  }
+  if (s.properties.size > 0 || s.required.size > 0 || s.additional.kind !== 'open') {
+    s.types = new Set(['object']);
+  } else if (s.items) {
+    s.types = new Set(['array']);
+  } else if (s.enum && s.enum.length > 0) {
+    s.types = new Set(s.enum.map(jsonType));
+  }
 }
 
 export function jsonType(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (v === null) return 'null';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  if (Array.isArray(v)) {
+    return 'array';
+  }
+  if (v === null) {
+    return 'null';
+  }
+  if (typeof v === 'number') {
+    return Number.isInteger(v) ? 'integer' : 'number';
+  }
   return typeof v;
 }
 
 function intersectTypes(a?: Set<string>, b?: Set<string>): Set<string> | undefined {
-  if (!a) return b ? new Set(b) : undefined;
-  if (!b) return a;
+  if (!a) {
+    return b ? new Set(b) : undefined;
+  }
+  if (!b) {
+    return a;
+  }
   const out = new Set<string>();
   for (const t of a) {
-    if (b.has(t)) out.add(t);
-    else if (t === 'number' && b.has('integer')) out.add('integer');
-    else if (t === 'integer' && b.has('number')) out.add('integer');
+    if (b.has(t)) {
+      out.add(t);
+    } else if (t === 'number' && b.has('integer')) {
+      out.add('integer');
+    } else if (t === 'integer' && b.has('number')) {
+      out.add('integer');
+    }
   }
   return out;
 }
@@ -314,7 +407,9 @@ function bound(inclusive: Json, exclusive: Json): Bound | undefined {
     const excl: Bound = { value: exclusive, exclusive: true };
     return inc === undefined ? excl : tighter({ value: inc, exclusive: false }, excl, inclusive === exclusive ? 1 : 0);
   }
-  if (inc === undefined) return undefined;
+  if (inc === undefined) {
+    return undefined;
+  }
   return { value: inc, exclusive: exclusive === true };
 }
 
@@ -323,10 +418,18 @@ function bound(inclusive: Json, exclusive: Json): Bound | undefined {
  * upper bounds; 0 picks by exclusivity alone (used while reading one schema).
  */
 function tighter(a: Bound | undefined, b: Bound | undefined, sign: number): Bound | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  if (a.value === b.value) return a.exclusive ? a : b;
-  if (sign === 0) return a.exclusive ? a : b;
+  if (!a) {
+    return b;
+  }
+  if (!b) {
+    return a;
+  }
+  if (a.value === b.value) {
+    return a.exclusive ? a : b;
+  }
+  if (sign === 0) {
+    return a.exclusive ? a : b;
+  }
   return (b.value - a.value) * sign > 0 ? b : a;
 }
 

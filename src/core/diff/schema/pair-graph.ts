@@ -29,8 +29,12 @@ export interface PairNode {
 
 /** Append a step to a dotted property path: `a` + `b` = `a.b`, `a` + `[]` = `a[]`. */
 export function joinPath(prefix: string, step: string | undefined): string {
-  if (!step) return prefix;
-  if (!prefix) return step;
+  if (!step) {
+    return prefix;
+  }
+  if (!prefix) {
+    return step;
+  }
   return step.startsWith('[') || step.startsWith('(') ? prefix + step : `${prefix}.${step}`;
 }
 
@@ -40,7 +44,9 @@ export function liveNodes(all: readonly PairNode[]): Set<PairNode> {
   for (const n of all) {
     for (const e of n.edges) {
       let list = parents.get(e.node);
-      if (!list) parents.set(e.node, (list = []));
+      if (!list) {
+        parents.set(e.node, (list = []));
+      }
       list.push(n);
     }
   }
@@ -70,13 +76,17 @@ export interface ExpandedFact {
 
 /** Facts under one root, each pair reported once, at its shortest path (breadth first). */
 export function expand(root: PairNode, live: ReadonlySet<PairNode>): ExpandedFact[] {
-  if (!live.has(root)) return [];
+  if (!live.has(root)) {
+    return [];
+  }
   const out: ExpandedFact[] = [];
   const seen = new Set<PairNode>([root]);
   const queue: Array<{ node: PairNode; path: string }> = [{ node: root, path: '' }];
   for (let i = 0; i < queue.length; i++) {
     const { node, path } = queue[i];
-    for (const fact of node.facts) out.push({ fact, path: joinPath(path, fact.sub) });
+    for (const fact of node.facts) {
+      out.push({ fact, path: joinPath(path, fact.sub) });
+    }
     for (const e of node.edges) {
       if (!seen.has(e.node) && live.has(e.node)) {
         seen.add(e.node);

@@ -40,7 +40,9 @@ export class SchemaComparer {
   compare(b: Located | undefined, h: Located | undefined, dir: Direction, fallbackPtr = ''): PairNode {
     const root = this.locate(b, h, dir, fallbackPtr);
     // Children are queued, not recursed into: a chain of 100k $refs cannot exhaust the stack.
-    for (let job = this.pending.pop(); job; job = this.pending.pop()) this.fill(job.node, job.b, job.h, job.dir);
+    for (let job = this.pending.pop(); job; job = this.pending.pop()) {
+      this.fill(job.node, job.b, job.h, job.dir);
+    }
     return root;
   }
 
@@ -52,9 +54,13 @@ export class SchemaComparer {
 
   private pair(bs: NormSchema, hs: NormSchema, dir: Direction): PairNode {
     let inner = this.memo[dir].get(bs.key);
-    if (!inner) this.memo[dir].set(bs.key, (inner = new WeakMap()));
+    if (!inner) {
+      this.memo[dir].set(bs.key, (inner = new WeakMap()));
+    }
     const known = inner.get(hs.key);
-    if (known) return known;
+    if (known) {
+      return known;
+    }
     const node: PairNode = { facts: [], edges: [] };
     inner.set(hs.key, node);
     if (this.nodes.length >= this.maxPairs) {
@@ -75,7 +81,9 @@ export class SchemaComparer {
     }
     compareConstraints(b, h, dir, node.facts);
     this.unions(node, b, h, dir);
-    if (b.pureUnion || h.pureUnion || !typesOverlap(b.types, h.types)) return;
+    if (b.pureUnion || h.pureUnion || !typesOverlap(b.types, h.types)) {
+      return;
+    }
     this.properties(node, b, h, dir);
     this.additional(node, b, h, dir);
     if (b.items || h.items) {
@@ -99,7 +107,9 @@ export class SchemaComparer {
       if (bVisible && hVisible) {
         const from = b.required.has(name);
         const to = h.required.has(name);
-        if (from !== to) facts.push({ kind: 'property-required-changed', sub: name, basePtr: bl!.ptr, headPtr: hl!.ptr, details: { name, from, to } });
+        if (from !== to) {
+          facts.push({ kind: 'property-required-changed', sub: name, basePtr: bl!.ptr, headPtr: hl!.ptr, details: { name, from, to } });
+        }
         node.edges.push({ step: name, node: this.pair(bp, hp, dir) });
       } else if (bVisible) {
         const reason = hp ? hidden(hp) : undefined;
@@ -129,7 +139,9 @@ export class SchemaComparer {
       node.edges.push({ step: '*', node: this.locate(from.schema, to.schema, dir) });
       return;
     }
-    if (from.kind === to.kind) return;
+    if (from.kind === to.kind) {
+      return;
+    }
     // open ⊃ schema ⊃ closed
     const rank = { open: 2, schema: 1, closed: 0 } as const;
     const delta = rank[to.kind] - rank[from.kind];
@@ -142,7 +154,9 @@ export class SchemaComparer {
   }
 
   private unions(node: PairNode, b: NormSchema, h: NormSchema, dir: Direction): void {
-    if (!b.union && !h.union) return;
+    if (!b.union && !h.union) {
+      return;
+    }
     // A bare union facing a plain schema: the plain schema is a one-branch union.
     const asBranches = (s: NormSchema, other: NormSchema): Located[] | undefined =>
       s.union ? s.union.branches : other.pureUnion ? [{ node: s.key, ptr: s.ptr }] : undefined;
@@ -171,15 +185,21 @@ export class SchemaComparer {
   private discriminator(node: PairNode, b: NormSchema, h: NormSchema): void {
     const from = b.discriminator;
     const to = h.discriminator;
-    if (!from || !to) return;
+    if (!from || !to) {
+      return;
+    }
     const push = (kind: LocalFact['kind'], details: LocalFact['details']): void => {
       node.facts.push({ kind, basePtr: `${b.ptr}/discriminator`, headPtr: `${h.ptr}/discriminator`, details });
     };
-    if (from.propertyName !== to.propertyName) push('discriminator-property-changed', { from: from.propertyName, to: to.propertyName });
+    if (from.propertyName !== to.propertyName) {
+      push('discriminator-property-changed', { from: from.propertyName, to: to.propertyName });
+    }
     for (const key of new Set([...from.mapping.keys(), ...to.mapping.keys()])) {
       const a = from.mapping.get(key);
       const c = to.mapping.get(key);
-      if (a !== c) push('discriminator-mapping-changed', { name: key, from: a, to: c });
+      if (a !== c) {
+        push('discriminator-mapping-changed', { name: key, from: a, to: c });
+      }
     }
   }
 }

@@ -35,18 +35,26 @@ export function matchBranches(base: NormSchema[], head: NormSchema[]): BranchMat
       const dup = new Set<string>();
       for (const i of free) {
         const k = key(list[i]);
-        if (k === undefined) continue;
-        if (seen.has(k)) dup.add(k);
+        if (k === undefined) {
+          continue;
+        }
+        if (seen.has(k)) {
+          dup.add(k);
+        }
         seen.set(k, i);
       }
-      for (const k of dup) seen.delete(k);
+      for (const k of dup) {
+        seen.delete(k);
+      }
       return seen;
     };
     const hb = index(base, freeB);
     const hh = index(head, freeH);
     for (const [k, i] of hb) {
       const j = hh.get(k);
-      if (j === undefined) continue;
+      if (j === undefined) {
+        continue;
+      }
       pairs.push([i, j]);
       freeB.delete(i);
       freeH.delete(j);

@@ -31,16 +31,16 @@ describe('json', () => {
 describe('sarif', () => {
   it('maps severities to SARIF levels and keeps file, line, column and pointer', () => {
     const log = toLintSarif(findings, [{ id: 'charter-operation-metadata', description: 'Every operation has an operationId, a summary and tags.', severity: 'error' }]);
-    const run = log.runs[0]!;
+    const run = log.runs[0];
     expect(run.tool.driver.name).toBe('charter');
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['charter-operation-metadata', 'oas3-api-servers', 'asyncapi-latest-version']);
-    expect(run.tool.driver.rules[0]!.shortDescription).toEqual({ text: 'Every operation has an operationId, a summary and tags.' });
+    expect(run.tool.driver.rules[0].shortDescription).toEqual({ text: 'Every operation has an operationId, a summary and tags.' });
     expect(run.results.map((r) => [r.ruleId, r.level, r.ruleIndex])).toEqual([
       ['charter-operation-metadata', 'error', 0],
       ['oas3-api-servers', 'warning', 1],
       ['asyncapi-latest-version', 'note', 2],
     ]);
-    expect(run.results[0]!.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'erp/api.yaml' }, region: { startLine: 7, startColumn: 5 } });
+    expect(run.results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'erp/api.yaml' }, region: { startLine: 7, startColumn: 5 } });
   });
 
   it('is what formatFindings("sarif") prints', () => {

@@ -22,14 +22,20 @@ export const charterCanonicalRefs: CharterRule = {
     const results: IFunctionResult[] = [];
     const dir = options?.canonicalDir ?? '_canonical';
     const path = context.path;
-    if (!isObject(input) && !Array.isArray(input)) return results;
-    if (insideExamples(path) || !firstVisit(context, 'charter-canonical-refs', input)) return results;
+    if (!isObject(input) && !Array.isArray(input)) {
+      return results;
+    }
+    if (insideExamples(path) || !firstVisit(context, 'charter-canonical-refs', input)) {
+      return results;
+    }
     const last = path[path.length - 1];
 
     if (last === 'schemas' && path.length === 2 && isObject(input)) {
       for (const name of Object.keys(input)) {
         const e = objectEntity(name) ?? identifierEntity(name);
-        if (!e) continue;
+        if (!e) {
+          continue;
+        }
         const schemaName = objectEntity(name) ? e.object : e.id!;
         if (!comesFromCanonical(context, [...path, name], dir)) {
           results.push({ message: MESSAGES.canonicalSchema(name, canonicalTarget(dir, e, schemaName)), path: [...path, name] });
@@ -41,9 +47,13 @@ export const charterCanonicalRefs: CharterRule = {
     if (last === 'parameters') {
       const entries: Array<[string | number, unknown]> = Array.isArray(input) ? input.map((p, i) => [i, p]) : Object.entries(input);
       for (const [key, param] of entries) {
-        if (!isObject(param) || typeof param.name !== 'string' || !isObject(param.schema)) continue;
+        if (!isObject(param) || typeof param.name !== 'string' || !isObject(param.schema)) {
+          continue;
+        }
         const e = identifierEntity(param.name);
-        if (!e) continue;
+        if (!e) {
+          continue;
+        }
         const schemaPath: JsonPath = [...path, key, 'schema'];
         if (!comesFromCanonical(context, schemaPath, dir)) {
           results.push({ message: MESSAGES.canonicalParameter(param.name, canonicalTarget(dir, e, e.id!)), path: schemaPath });
@@ -55,7 +65,9 @@ export const charterCanonicalRefs: CharterRule = {
     if (last === 'properties' && isObject(input) && isPropertiesMap(path)) {
       for (const name of Object.keys(input)) {
         const e = identifierEntity(name);
-        if (!e) continue;
+        if (!e) {
+          continue;
+        }
         if (!comesFromCanonical(context, [...path, name], dir)) {
           results.push({ message: MESSAGES.canonicalProperty(name, canonicalTarget(dir, e, e.id!)), path: [...path, name] });
         }

@@ -21,18 +21,24 @@ export const charterChannelNaming: CharterRule = {
   resolved: false,
   fn: function charterChannelNaming(root, options) {
     const results: IFunctionResult[] = [];
-    if (!isObject(root) || !isObject(root.channels)) return results;
+    if (!isObject(root) || !isObject(root.channels)) {
+      return results;
+    }
     const v3 = typeof root.asyncapi === 'string' && root.asyncapi.startsWith('3.');
     for (const [key, channel] of Object.entries(root.channels)) {
       const address = v3 ? (isObject(channel) ? channel.address : undefined) : key;
-      if (typeof address !== 'string') continue;
+      if (typeof address !== 'string') {
+        continue;
+      }
       const at = v3 ? ['channels', key, 'address'] : ['channels', key];
       if (!CHANNEL_ADDRESS.test(address)) {
         results.push({ message: MESSAGES.channelName(address), path: at });
         continue;
       }
       const domain = options?.domain?.key;
-      if (domain && address.split('.')[0] !== domain) results.push({ message: MESSAGES.channelDomain(address, domain), path: at });
+      if (domain && address.split('.')[0] !== domain) {
+        results.push({ message: MESSAGES.channelDomain(address, domain), path: at });
+      }
     }
     return results;
   },

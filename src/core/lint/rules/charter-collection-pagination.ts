@@ -13,14 +13,22 @@ const ITEM_PROPERTIES = ['items', 'data', 'results'];
  * an items array or a page object. That is a heuristic, hence `warn` by default.
  */
 function collectionBody(op: OperationAt): { bareArray: boolean; hasPage: boolean } | undefined {
-  if (op.method !== 'get') return undefined;
+  if (op.method !== 'get') {
+    return undefined;
+  }
   const segments = op.path.split('/').filter((s) => s !== '');
   const last = segments[segments.length - 1];
-  if (last === undefined || /^\{.*\}$/.test(last)) return undefined;
+  if (last === undefined || /^\{.*\}$/.test(last)) {
+    return undefined;
+  }
   const responses = isObject(op.operation.responses) ? op.operation.responses : {};
   const schema = jsonSchemaOf(responses['200'] ?? responses['206']);
-  if (!schema) return undefined;
-  if (isArraySchema(schema)) return { bareArray: true, hasPage: false };
+  if (!schema) {
+    return undefined;
+  }
+  if (isArraySchema(schema)) {
+    return { bareArray: true, hasPage: false };
+  }
   const props = propertiesOf(schema);
   const hasPage = props.has('page');
   const hasItems = ITEM_PROPERTIES.some((p) => props.has(p) && isArraySchema(props.get(p)));
@@ -38,13 +46,20 @@ export const charterCollectionPagination: CharterRule = {
     const results: IFunctionResult[] = [];
     for (const op of eachOperation(paths)) {
       const body = collectionBody(op);
-      if (!body) continue;
-      if (!hasParameter(op, 'query', 'limit')) results.push({ message: MESSAGES.paginationParam(label(op), 'limit'), path: op.at });
+      if (!body) {
+        continue;
+      }
+      if (!hasParameter(op, 'query', 'limit')) {
+        results.push({ message: MESSAGES.paginationParam(label(op), 'limit'), path: op.at });
+      }
       if (!hasParameter(op, 'query', 'cursor') && !hasParameter(op, 'query', 'page')) {
         results.push({ message: MESSAGES.paginationParam(label(op), 'cursor'), path: op.at });
       }
-      if (body.bareArray) results.push({ message: MESSAGES.paginationBareArray(label(op)), path: [...op.at, 'responses'] });
-      else if (!body.hasPage) results.push({ message: MESSAGES.paginationPageObject(label(op)), path: [...op.at, 'responses'] });
+      if (body.bareArray) {
+        results.push({ message: MESSAGES.paginationBareArray(label(op)), path: [...op.at, 'responses'] });
+      } else if (!body.hasPage) {
+        results.push({ message: MESSAGES.paginationPageObject(label(op)), path: [...op.at, 'responses'] });
+      }
     }
     return results;
   },

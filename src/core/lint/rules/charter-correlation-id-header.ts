@@ -17,7 +17,9 @@ export const charterCorrelationIdHeader: CharterRule = {
   resolved: true,
   fn: function charterCorrelationIdHeader(paths, options) {
     const results: IFunctionResult[] = [];
-    if (!options?.domain?.correlationRequired) return results;
+    if (!options?.domain?.correlationRequired) {
+      return results;
+    }
     for (const op of eachOperation(paths)) {
       if (!hasParameter(op, 'header', 'x-correlation-id')) {
         results.push({ message: MESSAGES.correlationHeader(label(op)), path: op.at });

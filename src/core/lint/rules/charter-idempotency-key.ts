@@ -15,8 +15,12 @@ export const charterIdempotencyKey: CharterRule = {
   fn: function charterIdempotencyKey(paths) {
     const results: IFunctionResult[] = [];
     for (const op of eachOperation(paths)) {
-      if (op.method !== 'post' || !isObject(op.operation.responses) || op.operation.responses['201'] === undefined) continue;
-      if (!hasParameter(op, 'header', 'idempotency-key')) results.push({ message: MESSAGES.idempotencyKey(label(op)), path: op.at });
+      if (op.method !== 'post' || !isObject(op.operation.responses) || op.operation.responses['201'] === undefined) {
+        continue;
+      }
+      if (!hasParameter(op, 'header', 'idempotency-key')) {
+        results.push({ message: MESSAGES.idempotencyKey(label(op)), path: op.at });
+      }
     }
     return results;
   },

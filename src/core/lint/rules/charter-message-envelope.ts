@@ -19,10 +19,16 @@ export const charterMessageEnvelope: CharterRule = {
     for (const m of eachMessage(root)) {
       const headers = headerNames(m.message);
       const headersAt = m.message.headers !== undefined ? [...m.at, 'headers'] : m.at;
-      if (!headers.has('messageId')) results.push({ message: MESSAGES.messageField(messageLabel(m), 'messageId header'), path: headersAt });
-      if (!headers.has('schemaVersion')) results.push({ message: MESSAGES.messageField(messageLabel(m), 'schemaVersion header'), path: headersAt });
+      if (!headers.has('messageId')) {
+        results.push({ message: MESSAGES.messageField(messageLabel(m), 'messageId header'), path: headersAt });
+      }
+      if (!headers.has('schemaVersion')) {
+        results.push({ message: MESSAGES.messageField(messageLabel(m), 'schemaVersion header'), path: headersAt });
+      }
       const payload = messageField(m.message, 'payload');
-      if (payload === undefined || payload === null) results.push({ message: MESSAGES.messageField(messageLabel(m), 'payload schema'), path: m.at });
+      if (payload === undefined || payload === null) {
+        results.push({ message: MESSAGES.messageField(messageLabel(m), 'payload schema'), path: m.at });
+      }
     }
     return results;
   },

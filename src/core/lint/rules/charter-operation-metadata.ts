@@ -15,9 +15,15 @@ export const charterOperationMetadata: CharterRule = {
   fn: function charterOperationMetadata(paths) {
     const results: IFunctionResult[] = [];
     for (const op of eachOperation(paths)) {
-      if (!nonEmptyString(op.operation.operationId)) results.push({ message: MESSAGES.operationMissing(label(op), 'operationId'), path: op.at });
-      if (!nonEmptyString(op.operation.summary)) results.push({ message: MESSAGES.operationMissing(label(op), 'summary'), path: op.at });
-      if (asArray(op.operation.tags).filter(nonEmptyString).length === 0) results.push({ message: MESSAGES.operationMissing(label(op), 'tags'), path: op.at });
+      if (!nonEmptyString(op.operation.operationId)) {
+        results.push({ message: MESSAGES.operationMissing(label(op), 'operationId'), path: op.at });
+      }
+      if (!nonEmptyString(op.operation.summary)) {
+        results.push({ message: MESSAGES.operationMissing(label(op), 'summary'), path: op.at });
+      }
+      if (asArray(op.operation.tags).filter(nonEmptyString).length === 0) {
+        results.push({ message: MESSAGES.operationMissing(label(op), 'tags'), path: op.at });
+      }
     }
     return results;
   },

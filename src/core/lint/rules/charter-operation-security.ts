@@ -18,7 +18,9 @@ export const charterOperationSecurity: CharterRule = {
   resolved: true,
   fn: function charterOperationSecurity(root) {
     const results: IFunctionResult[] = [];
-    if (!isObject(root)) return results;
+    if (!isObject(root)) {
+      return results;
+    }
     for (const op of eachOperation(root.paths)) {
       const own = op.operation.security;
       const effective = own !== undefined ? own : root.security;
@@ -28,7 +30,9 @@ export const charterOperationSecurity: CharterRule = {
       }
       // `[]` and a `{}` alternative both let anonymous callers in.
       const isPublic = effective.length === 0 || effective.some((req) => isObject(req) && Object.keys(req).length === 0);
-      if (!isPublic) continue;
+      if (!isPublic) {
+        continue;
+      }
       const justified = nonEmptyString(op.operation['x-charter-public']) || nonEmptyString(root['x-charter-public']);
       if (!justified) {
         results.push({ message: MESSAGES.publicWithoutJustification(label(op)), path: own !== undefined ? [...op.at, 'security'] : op.at });

@@ -17,7 +17,9 @@ export const charterOwnerMatchesDomain: CharterRule = {
   resolved: false,
   fn: function charterOwnerMatchesDomain(root, options) {
     const results: IFunctionResult[] = [];
-    if (!isObject(root)) return results;
+    if (!isObject(root)) {
+      return results;
+    }
     const info = isObject(root.info) ? root.info : {};
     const contact = isObject(info.contact) ? info.contact : {};
     const claimed = [contact.email, info['x-owner'], root['x-owner']].filter(nonEmptyString);
@@ -26,14 +28,16 @@ export const charterOwnerMatchesDomain: CharterRule = {
       return results;
     }
     const domain = options?.domain;
-    if (!domain || domain.owners.length === 0) return results;
+    if (!domain || domain.owners.length === 0) {
+      return results;
+    }
     const known = new Set(
       domain.owners.flatMap((o) => [o.email, o.team]).filter(nonEmptyString).map((s) => s.trim().toLowerCase()),
     );
     if (!claimed.some((c) => known.has(c.trim().toLowerCase()))) {
       const where = contact.email !== undefined ? ['info', 'contact', 'email'] : info['x-owner'] !== undefined ? ['info', 'x-owner'] : ['x-owner'];
       const owners = domain.owners.map((o) => o.email ?? o.team).filter(nonEmptyString).join(', ');
-      results.push({ message: MESSAGES.ownerMismatch(claimed[0]!, domain.key, owners), path: where });
+      results.push({ message: MESSAGES.ownerMismatch(claimed[0], domain.key, owners), path: where });
     }
     return results;
   },

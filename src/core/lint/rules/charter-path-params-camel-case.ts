@@ -14,11 +14,15 @@ export const charterPathParamsCamelCase: CharterRule = {
   resolved: false,
   fn: function charterPathParamsCamelCase(paths) {
     const results: IFunctionResult[] = [];
-    if (!isObject(paths)) return results;
+    if (!isObject(paths)) {
+      return results;
+    }
     for (const path of Object.keys(paths)) {
       for (const match of path.matchAll(/\{([^}]*)\}/g)) {
         const name = match[1] ?? '';
-        if (!isCamelCase(name)) results.push({ message: MESSAGES.pathParamCamel(path, name), path: ['paths', path] });
+        if (!isCamelCase(name)) {
+          results.push({ message: MESSAGES.pathParamCamel(path, name), path: ['paths', path] });
+        }
       }
     }
     return results;

@@ -14,13 +14,17 @@ export const charterPathsKebabCase: CharterRule = {
   resolved: false,
   fn: function charterPathsKebabCase(paths) {
     const results: IFunctionResult[] = [];
-    if (!isObject(paths)) return results;
+    if (!isObject(paths)) {
+      return results;
+    }
     for (const path of Object.keys(paths)) {
       for (const segment of path.split('/')) {
         // Template parts are checked by charter-path-params-camel-case; what is
         // left around them (`{id}.json`) must still be kebab-case.
         const literal = segment.replace(/\{[^}]*\}/g, '');
-        if (literal === '') continue;
+        if (literal === '') {
+          continue;
+        }
         const bad = literal.split(/[.]/).some((piece) => piece !== '' && !isKebabCase(piece));
         if (bad) {
           results.push({ message: MESSAGES.pathKebab(path, segment), path: ['paths', path] });

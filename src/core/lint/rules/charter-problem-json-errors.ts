@@ -18,9 +18,13 @@ export const charterProblemJsonErrors: CharterRule = {
   fn: function charterProblemJsonErrors(paths) {
     const results: IFunctionResult[] = [];
     for (const op of eachOperation(paths)) {
-      if (!isObject(op.operation.responses)) continue;
+      if (!isObject(op.operation.responses)) {
+        continue;
+      }
       for (const [status, response] of Object.entries(op.operation.responses)) {
-        if (!ERROR_STATUS.test(status) || !isObject(response)) continue;
+        if (!ERROR_STATUS.test(status) || !isObject(response)) {
+          continue;
+        }
         const content = isObject(response.content) ? response.content : {};
         if (!Object.keys(content).some((mt) => PROBLEM_JSON.test(mt))) {
           results.push({ message: MESSAGES.problemJson(label(op), status), path: [...op.at, 'responses', status] });

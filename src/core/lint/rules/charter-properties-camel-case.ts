@@ -20,10 +20,16 @@ export const charterPropertiesCamelCase: CharterRule = {
   resolved: true,
   fn: function charterPropertiesCamelCase(properties, _options, context) {
     const results: IFunctionResult[] = [];
-    if (!isObject(properties) || insideExamples(context.path) || !isPropertiesMap(context.path)) return results;
-    if (!firstVisit(context, 'charter-properties-camel-case', properties)) return results;
+    if (!isObject(properties) || insideExamples(context.path) || !isPropertiesMap(context.path)) {
+      return results;
+    }
+    if (!firstVisit(context, 'charter-properties-camel-case', properties)) {
+      return results;
+    }
     for (const name of Object.keys(properties)) {
-      if (!isCamelCase(name)) results.push({ message: MESSAGES.propertyCamel(name), path: [...context.path, name] });
+      if (!isCamelCase(name)) {
+        results.push({ message: MESSAGES.propertyCamel(name), path: [...context.path, name] });
+      }
     }
     return results;
   },

@@ -11,7 +11,7 @@ export interface Answer {
   headers: Record<string, string | string[] | undefined>;
   text: string;
   /** Parsed JSON body (problem+json included), undefined when not JSON. */
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- specs index freely into answers
+  json: any; // specs index freely into answers
 }
 
 export const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -40,7 +40,9 @@ export function send(port: number, path: string, options: SendOptions = {}): Pro
       res.on('error', reject);
     });
     req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
+    if (options.body !== undefined) {
+      req.write(options.body);
+    }
     req.end();
   });
 }
@@ -57,7 +59,9 @@ export function rawRequest(port: number, bytes: string | Buffer, timeoutMs = 300
       const text = Buffer.concat(chunks).toString('utf8');
       const head = text.indexOf('\r\n\r\n');
       const length = /content-length: (\d+)/i.exec(text);
-      if (head >= 0 && length && text.length >= head + 4 + Number(length[1])) socket.end();
+      if (head >= 0 && length && text.length >= head + 4 + Number(length[1])) {
+        socket.end();
+      }
     });
     socket.on('close', () => {
       clearTimeout(timer);
@@ -69,7 +73,7 @@ export function rawRequest(port: number, bytes: string | Buffer, timeoutMs = 300
 }
 
 /** The JSON body of a raw response. */
-export function rawJson(raw: string): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function rawJson(raw: string): any {
   const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
   return JSON.parse(body);
 }

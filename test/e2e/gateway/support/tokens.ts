@@ -25,7 +25,9 @@ export interface Claims {
 function builder(claims: Claims): SignJWT {
   const { expiresIn = '5m', iss = ISSUER, aud = AUDIENCE, ...rest } = claims;
   const jwt = new SignJWT({ sub: 'user-1', ...rest }).setIssuedAt().setIssuer(iss).setAudience(aud);
-  if (expiresIn !== 0) jwt.setExpirationTime(expiresIn);
+  if (expiresIn !== 0) {
+    jwt.setExpirationTime(expiresIn);
+  }
   return jwt;
 }
 

@@ -48,12 +48,16 @@ export class UpstreamStub {
 
   last(): Received {
     const last = this.received[this.received.length - 1];
-    if (!last) throw new Error('the upstream received nothing');
+    if (!last) {
+      throw new Error('the upstream received nothing');
+    }
     return last;
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
+    if (!this.server) {
+      return;
+    }
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
   }

@@ -42,14 +42,18 @@ export function canonicalTarget(dir: string, e: CanonicalEntity, schema: string)
 }
 
 function inCanonicalDir(source: string | null | undefined, dir: string): boolean {
-  if (!source) return false;
+  if (!source) {
+    return false;
+  }
   return source.split(/[\\/]/).includes(dir);
 }
 
 function refersToCanonical(node: unknown, dir: string): boolean {
-  if (!isObject(node)) return false;
+  if (!isObject(node)) {
+    return false;
+  }
   const refs = [node, ...asArray(node.allOf), ...asArray(node.anyOf), ...asArray(node.oneOf)];
-  return refs.some((n) => isObject(n) && typeof n.$ref === 'string' && n.$ref.split('#')[0]!.split('/').includes(dir));
+  return refs.some((n) => isObject(n) && typeof n.$ref === 'string' && n.$ref.split('#')[0].split('/').includes(dir));
 }
 
 /**
@@ -59,11 +63,17 @@ function refersToCanonical(node: unknown, dir: string): boolean {
  */
 export function comesFromCanonical(context: RulesetFunctionContext, path: JsonPath, dir: string): boolean {
   const item = context.documentInventory.findAssociatedItemForPath(path, true);
-  if (!item) return false;
-  if (inCanonicalDir(item.document.source, dir)) return true;
+  if (!item) {
+    return false;
+  }
+  if (inCanonicalDir(item.document.source, dir)) {
+    return true;
+  }
   // `allOf: [$ref canonical]` next to a local description is still the canonical schema.
   let node: unknown = item.document.data;
-  for (const seg of item.path) node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[seg as string] : undefined;
+  for (const seg of item.path) {
+    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[seg as string] : undefined;
+  }
   return refersToCanonical(node, dir) || bundledFromCanonical(node, dir);
 }
 

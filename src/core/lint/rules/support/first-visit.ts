@@ -14,10 +14,16 @@ const visited = new WeakMap<object, Map<string, WeakSet<object>>>();
 export function firstVisit(context: RulesetFunctionContext, ruleId: string, node: object): boolean {
   const runKey = context.document as object;
   let perRule = visited.get(runKey);
-  if (!perRule) visited.set(runKey, (perRule = new Map()));
+  if (!perRule) {
+    visited.set(runKey, (perRule = new Map<string, WeakSet<object>>()));
+  }
   let seen = perRule.get(ruleId);
-  if (!seen) perRule.set(ruleId, (seen = new WeakSet()));
-  if (seen.has(node)) return false;
+  if (!seen) {
+    perRule.set(ruleId, (seen = new WeakSet()));
+  }
+  if (seen.has(node)) {
+    return false;
+  }
   seen.add(node);
   return true;
 }
