@@ -16,6 +16,9 @@ import { RegistryFeedModule } from './registry-feed.module';
 import { ContractsSeeder } from './seed/contracts-seeder';
 import { VersionsController } from './versions.controller';
 import { VersionsService } from './versions.service';
+import { VersionLookup } from './version-lookup';
+import { VersionLifecycleService } from './version-lifecycle.service';
+import { ChangelogService } from './changelog.service';
 
 @Module({
   imports: [RegistryFeedModule],
@@ -26,6 +29,9 @@ import { VersionsService } from './versions.service';
     AuditRepository,
     DomainsService,
     VersionsService,
+    VersionLookup,
+    VersionLifecycleService,
+    ChangelogService,
     ApisService,
     ContractsSeeder,
     GovernanceLintGate,

@@ -7,6 +7,8 @@ import { CharterError } from '../platform/problems/charter.error';
 import { ChangeLifecycleDto, ChangelogResponse, VersionResponse } from './dto/version.dto';
 import { LIFECYCLES, type Lifecycle } from './entities/api-version.entity';
 import { type Page, pageRequest } from './pagination';
+import { ChangelogService } from './changelog.service';
+import { VersionLifecycleService } from './version-lifecycle.service';
 import { VersionsService } from './versions.service';
 
 const BASE = 'api/domains/:domain/apis/:api/versions';
@@ -15,7 +17,11 @@ const BASE = 'api/domains/:domain/apis/:api/versions';
 @ApiBearerAuth()
 @Controller()
 export class VersionsController {
-  constructor(private readonly versions: VersionsService) {}
+  constructor(
+    private readonly versions: VersionsService,
+    private readonly lifecycle: VersionLifecycleService,
+    private readonly changelogs: ChangelogService,
+  ) {}
 
   @Post(BASE)
   @RequireRole('publisher')
@@ -91,7 +97,7 @@ export class VersionsController {
     if (!from || !to) {
       throw new CharterError('MALFORMED_REQUEST', 'Give both ?from=VERSION and ?to=VERSION (either may be `latest`).');
     }
-    return this.versions.changelog(domain, api, from, to);
+    return this.changelogs.changelog(domain, api, from, to);
   }
 
   @Patch(`${BASE}/:version`)
@@ -104,7 +110,7 @@ export class VersionsController {
     @Body() dto: ChangeLifecycleDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<VersionResponse> {
-    return this.versions.changeLifecycle(domain, api, version, dto.lifecycle, dto.sunsetAt, principal);
+    return this.lifecycle.changeLifecycle(domain, api, version, dto.lifecycle, dto.sunsetAt, principal);
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * Publishing and reading API versions. A publish is one transaction: validate
+ * Publishing and reading API versions (lifecycle moves and changelogs have their
+ * own services). A publish is one transaction: validate
  * (core loader), run the publish gates (lint, compatibility), insert the row,
  * append the audit entry and NOTIFY; any failure rolls all of it back.
  */
@@ -7,8 +8,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import * as semver from 'semver';
 import { DataSource, type EntityManager } from 'typeorm';
 import { stringify as toYaml } from 'yaml';
-import { checkCompatibility } from '../core/compat';
-import { diffContracts } from '../core/diff';
 import { loadContractText } from '../core/document';
 import type { Contract } from '../core/document/types';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
@@ -16,15 +15,15 @@ import { canWriteDomain, type Principal } from '../platform/auth/principal';
 import { CharterError } from '../platform/problems/charter.error';
 import { AuditRepository } from './audit.repository';
 import { DomainsService } from './domains.service';
-import type { ChangelogResponse, VersionResponse } from './dto/version.dto';
-import { changeView } from './change-view';
+import type { VersionResponse } from './dto/version.dto';
 import type { ApiEntity, ApiVersionEntity, DomainEntity } from './entities';
 import type { Lifecycle } from './entities/api-version.entity';
 import { type Page, type PageRequest, toPage } from './pagination';
 import { PUBLISH_GATES, type PublishGate } from './publish-gate';
 import { REGISTRY_CHANNEL, type RegistryChange, RegistryEvents } from './registry.events';
-import { apiNotFound, cannotWriteDomain, issuesToProblemErrors, versionNotFound } from './registry.errors';
+import { cannotWriteDomain, issuesToProblemErrors } from './registry.errors';
 import { toVersionResponse } from './registry.mapper';
+import { VersionLookup } from './version-lookup';
 import { VersionsRepository } from './versions.repository';
 
 export interface PublishRequest {
@@ -39,19 +38,13 @@ export interface PublishOutcome {
   version: VersionResponse;
 }
 
-const ALLOWED_TRANSITIONS: Record<Lifecycle, Lifecycle[]> = {
-  draft: ['published'],
-  published: ['deprecated', 'retired'],
-  deprecated: ['published', 'retired'],
-  retired: [],
-};
-
 @Injectable()
 export class VersionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly versions: VersionsRepository,
     private readonly domains: DomainsService,
+    private readonly lookup: VersionLookup,
     private readonly audit: AuditRepository,
     private readonly events: RegistryEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -202,7 +195,7 @@ export class VersionsService {
   }
 
   async list(domainKey: string, apiKey: string, lifecycle: Lifecycle[] | undefined, page: PageRequest): Promise<Page<VersionResponse>> {
-    const { domain, api } = await this.requireApi(this.dataSource.manager, domainKey, apiKey);
+    const { domain, api } = await this.lookup.requireApi(this.dataSource.manager, domainKey, apiKey);
     const [rows, total] = await this.versions.listVersions(this.dataSource.manager, api.id, lifecycle, page);
     return toPage(
       rows.map((v) => toVersionResponse(domain.key, api, v)),
@@ -212,7 +205,7 @@ export class VersionsService {
   }
 
   async get(domainKey: string, apiKey: string, version: string): Promise<VersionResponse> {
-    const { domain, api, row } = await this.requireVersion(domainKey, apiKey, version, false);
+    const { domain, api, row } = await this.lookup.requireVersion(domainKey, apiKey, version, false);
     return toVersionResponse(domain.key, api, row);
   }
 
@@ -223,7 +216,7 @@ export class VersionsService {
     version: string,
     want: 'yaml' | 'json' | 'raw',
   ): Promise<{ body: string; format: 'yaml' | 'json'; digest: string }> {
-    const { row } = await this.requireVersion(domainKey, apiKey, version, true);
+    const { row } = await this.lookup.requireVersion(domainKey, apiKey, version, true);
     if (want === 'raw' || want === row.rawFormat) {
       return { body: row.raw, format: row.rawFormat, digest: row.digest };
     }
@@ -231,115 +224,7 @@ export class VersionsService {
     return { body, format: want, digest: row.digest };
   }
 
-  /** What changed between any two versions of an API, classified (for the portal and reviewers). */
-  async changelog(domainKey: string, apiKey: string, from: string, to: string): Promise<ChangelogResponse> {
-    const base = await this.requireVersion(domainKey, apiKey, from, true);
-    const head = await this.requireVersion(domainKey, apiKey, to, true);
-    const name = `${domainKey}/${apiKey}`;
-    const changes = checkCompatibility(
-      diffContracts(
-        { document: base.row.document, file: `${name}@${base.row.version}` },
-        { document: head.row.document, file: `${name}@${head.row.version}` },
-      ),
-    );
-    return {
-      domain: domainKey,
-      api: apiKey,
-      from: base.row.version,
-      to: head.row.version,
-      breaking: changes.some((c) => c.level === 'breaking'),
-      changes: changes.map(changeView),
-    };
-  }
 
-  async changeLifecycle(
-    domainKey: string,
-    apiKey: string,
-    version: string,
-    target: Lifecycle,
-    sunsetAt: string | undefined,
-    actor: Principal,
-  ): Promise<VersionResponse> {
-    if (!canWriteDomain(actor, domainKey)) {
-      throw cannotWriteDomain(domainKey);
-    }
-    const change: RegistryChange = { action: 'version.lifecycle', domain: domainKey, api: apiKey, version };
-    const result = await this.dataSource.transaction(async (manager) => {
-      const { domain, api } = await this.requireApi(manager, domainKey, apiKey);
-      const row = await this.resolveVersion(manager, domain, api, version, false);
-      if (!ALLOWED_TRANSITIONS[row.lifecycle].includes(target)) {
-        throw new CharterError(
-          'INVALID_LIFECYCLE_TRANSITION',
-          `A ${row.lifecycle} version cannot become ${target} (allowed: ${ALLOWED_TRANSITIONS[row.lifecycle].join(', ') || 'none'}).`,
-        );
-      }
-      const now = new Date();
-      const sunset = sunsetAt ? new Date(sunsetAt) : null;
-      const patch: Partial<ApiVersionEntity> = { lifecycle: target };
-      if (target === 'published') {
-        Object.assign(patch, { publishedAt: row.publishedAt ?? now, deprecatedAt: null, sunsetAt: null });
-      }
-      if (target === 'deprecated') {
-        Object.assign(patch, { deprecatedAt: now, sunsetAt: sunset });
-      }
-      if (target === 'retired') {
-        Object.assign(patch, { retiredAt: now, sunsetAt: sunset ?? row.sunsetAt ?? now });
-      }
-      await this.versions.updateVersion(manager, row.id, patch);
-      await this.audit.append(manager, {
-        actor: actor.subject,
-        action: `version.${target}`,
-        targetType: 'version',
-        target: `${domainKey}/${apiKey}@${row.version}`,
-        details: { from: row.lifecycle, to: target, sunsetAt: patch.sunsetAt?.toISOString() ?? null },
-      });
-      await manager.query('SELECT pg_notify($1, $2)', [REGISTRY_CHANNEL, JSON.stringify(change)]);
-      return toVersionResponse(domain.key, api, { ...row, ...patch });
-    });
-    this.events.emit(change);
-    return result;
-  }
-
-  private async requireApi(manager: EntityManager, domainKey: string, apiKey: string): Promise<{ domain: DomainEntity; api: ApiEntity }> {
-    const domain = await this.domains.require(manager, domainKey);
-    const api = await this.versions.findApi(manager, domain.id, apiKey);
-    if (!api) {
-      throw apiNotFound(domainKey, apiKey);
-    }
-    return { domain, api };
-  }
-
-  private async requireVersion(domainKey: string, apiKey: string, version: string, withContent: boolean) {
-    const manager = this.dataSource.manager;
-    const { domain, api } = await this.requireApi(manager, domainKey, apiKey);
-    const row = await this.resolveVersion(manager, domain, api, version, withContent);
-    return { domain, api, row };
-  }
-
-  /** `latest` names the highest published or deprecated version. */
-  private async resolveVersion(
-    manager: EntityManager,
-    domain: DomainEntity,
-    api: ApiEntity,
-    version: string,
-    withContent: boolean,
-  ): Promise<ApiVersionEntity> {
-    let name = version;
-    if (version === 'latest') {
-      const latest = (await this.versions.latestByApi(manager, [api.id])).get(api.id);
-      if (!latest) {
-        throw versionNotFound(domain.key, api.key, version);
-      }
-      name = latest.version;
-    }
-    const row = withContent
-      ? await this.versions.findVersionWithContent(manager, api.id, name)
-      : await this.versions.findVersion(manager, api.id, name);
-    if (!row) {
-      throw versionNotFound(domain.key, api.key, version);
-    }
-    return row;
-  }
 }
 
 function describe(contract: Contract): string | null {
