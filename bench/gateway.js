@@ -34,13 +34,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist/src');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : def;
-};
+const { ROOT, DIST, opt } = require('./support');
 const ROLE = opt('--role', 'main');
 const DURATION = Math.max(2, Math.min(10, Number(opt('--duration', '8'))));
 const CONNECTIONS = Number(opt('--connections', '50'));

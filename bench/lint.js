@@ -21,13 +21,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist/src');
-const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] ? args[i + 1] : def;
-};
+const { ROOT, DIST, opt } = require('./support');
 const RUNS = Math.max(1, Math.min(5, Number(opt('--runs', '1'))));
 const FILE = path.resolve(opt('--file', path.join(ROOT, '../shared/corpus/stripe/2023-09-12_63a6746.yaml')));
 const TIMEOUT_MS = 180_000;

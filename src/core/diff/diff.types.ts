@@ -5,6 +5,7 @@
  * The only judgement the diff makes is which side of the wire a schema lives on
  * (`direction`), because that follows from where the schema is, not from policy.
  */
+import type { ChangeSite } from '../report/change';
 import type { SourceRef } from '../report/source-ref';
 import type { ContractKind } from '../document/types';
 
@@ -141,26 +142,9 @@ export interface FactDetails {
   addressing?: boolean;
 }
 
-export interface Fact {
+export interface Fact extends ChangeSite {
   kind: FactKind;
-  api: ContractKind;
-  direction?: Direction;
-  /** `GET /shipments/{id}` for OpenAPI, the operation id for AsyncAPI. */
-  operation?: string;
-  /** AsyncAPI channel address. */
-  channel?: string;
-  /** Human words for where under the operation: "the 200 response body (application/json)". */
-  location?: string;
-  /** Dotted property path inside the schema at `location` (`items[].owner.name`). */
-  property?: string;
-  base: SourceRef;
-  head: SourceRef;
   details: FactDetails;
-  /**
-   * Other operations (or channels) where the same schema change shows: a change
-   * in a shared component is one fact, reported at its shortest usage path.
-   */
-  alsoIn?: string[];
 }
 
 export interface Diff {

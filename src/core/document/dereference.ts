@@ -84,25 +84,8 @@ export function dereference(document: Record<string, unknown>): Result<Record<st
     return value;
   };
 
-  const root = copyOf(document);
-  while (fills.length > 0) {
-    const [raw, out] = fills.pop() as [Container, Container];
-    if (Array.isArray(raw)) {
-      for (let i = 0; i < raw.length; i++) {
-        (out as unknown[])[i] = copyOf(raw[i]);
-      }
-    } else {
-      for (const key of Object.keys(raw)) {
-        setOwn(out as Record<string, unknown>, key, copyOf(raw[key]));
-      }
-    }
-  }
-  // Targets are all filled by now; sibling objects are copied (and filled) here.
-  for (const { into, target, siblings } of merges) {
-    for (const [key, value] of Object.entries(target as Record<string, unknown>)) {
-      setOwn(into, key, value);
-    }
-    const extra = copyOf(siblings) as Record<string, unknown>;
+  /** Fills every copied container queued so far (iteratively: no recursion, any depth). */
+  const drainFills = (): void => {
     while (fills.length > 0) {
       const [raw, out] = fills.pop() as [Container, Container];
       if (Array.isArray(raw)) {
@@ -115,6 +98,17 @@ export function dereference(document: Record<string, unknown>): Result<Record<st
         }
       }
     }
+  };
+
+  const root = copyOf(document);
+  drainFills();
+  // Targets are all filled by now; sibling objects are copied (and filled) here.
+  for (const { into, target, siblings } of merges) {
+    for (const [key, value] of Object.entries(target as Record<string, unknown>)) {
+      setOwn(into, key, value);
+    }
+    const extra = copyOf(siblings) as Record<string, unknown>;
+    drainFills();
     for (const [key, value] of Object.entries(extra)) {
       setOwn(into, key, value);
     }

@@ -8,11 +8,8 @@ import type { SourceRef } from './source-ref';
 export type ChangeLevel = 'breaking' | 'warning' | 'info';
 export type SemverBump = 'major' | 'minor' | 'patch';
 
-export interface Change {
-  id: string;
-  level: ChangeLevel;
-  /** The least version bump this change needs on its own. */
-  bump: SemverBump;
+/** Where a change is: shared by diff facts and the changes classified from them. */
+export interface ChangeSite {
   api: 'openapi' | 'asyncapi';
   /** `request` = what clients send, `response` = what clients receive. */
   direction?: 'request' | 'response';
@@ -20,14 +17,26 @@ export interface Change {
   operation?: string;
   /** AsyncAPI channel address. */
   channel?: string;
+  /** Human words for where under the operation: "the 200 response body (application/json)". */
   location?: string;
+  /** Dotted property path inside the schema at `location` (`items[].owner.name`). */
   property?: string;
   base: SourceRef;
   head: SourceRef;
+  /**
+   * Other operations or channels the same change reaches: a change in a shared
+   * component is reported once, at its shortest usage path.
+   */
+  alsoIn?: string[];
+}
+
+export interface Change extends ChangeSite {
+  id: string;
+  level: ChangeLevel;
+  /** The least version bump this change needs on its own. */
+  bump: SemverBump;
   /** One sentence a person understands, with the operation and location in it. */
   message: string;
-  /** Other operations or channels the same change reaches (a shared component). */
-  alsoIn?: string[];
 }
 
 const LEVEL_ORDER: Record<ChangeLevel, number> = { breaking: 0, warning: 1, info: 2 };
