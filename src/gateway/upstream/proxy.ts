@@ -1,6 +1,6 @@
 /**
  * Forwards a routed, authorized, validated request to its upstream over the
- * upstream's undici keep-alive pool and relays the answer (see response-relay).
+ * upstream's undici keep-alive pool; a ProxyExchange relays the answer.
  * - Circuit open: 503 at once with Retry-After, the upstream is not touched.
  * - Bodies: the buffered (validated) bytes, else the client's stream, capped by a
  *   byte-limit stream when the client sends no Content-Length.
@@ -11,16 +11,13 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
-import type { Dispatcher } from 'undici';
 import { hasRequestBody } from '../pipeline/body-reader';
-import { UpstreamAbort, type RequestContext } from '../pipeline/request-context';
+import type { RequestContext } from '../pipeline/request-context';
 import { DONE, type GatewayRuntime } from '../pipeline/stage';
 import type { Upstream } from './upstream';
-import { BodyTooLargeError, classifyUpstreamError, countsAgainstUpstream, retryable, type UpstreamFailure } from './upstream-errors';
+import { ProxyExchange } from './proxy-exchange';
+import { BodyTooLargeError, type UpstreamFailure } from './upstream-errors';
 import { upstreamRequestHeaders } from './upstream-headers';
-import { relayResponse } from './response-relay';
-
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
 class ByteLimit extends Transform {
   private seen = 0;
@@ -71,8 +68,11 @@ function forwardedQuery(query: string, strip: readonly string[]): string {
 export class UpstreamProxy {
   constructor(private readonly runtime: GatewayRuntime) {}
 
-  /** Settles with DONE (the answer is written or being relayed), so the dispatch stage returns it as is. */
-  async forward(ctx: RequestContext, upstream: Upstream): Promise<typeof DONE> {
+  /**
+   * Starts the exchange and answers DONE at once: the answer is written by the
+   * ProxyExchange as undici delivers it, so the pipeline holds no promise for it.
+   */
+  forward(ctx: RequestContext, upstream: Upstream): typeof DONE {
     const { req } = ctx;
     const op = ctx.op!;
     const now = Date.now();
@@ -84,9 +84,7 @@ export class UpstreamProxy {
       return DONE;
     }
     upstream.budget.recordRequest(now);
-    const method = req.method ?? 'GET';
     const query = forwardedQuery(ctx.target!.query, op.apiKeyQuery);
-    const path = upstream.basePath + operationPath(ctx.target!.path) + (query === '' ? '' : `?${query}`);
     const headers = upstreamRequestHeaders(req, {
       correlationId: ctx.correlationId,
       identity: ctx.identity,
@@ -97,41 +95,22 @@ export class UpstreamProxy {
       trustProxy: this.runtime.limits.trustProxy,
     });
     const streamed = ctx.body === undefined && hasRequestBody(req);
-    const abort = (ctx.upstreamAbort = new UpstreamAbort());
-
-    for (let attempt = 0; ; attempt++) {
-      const body = ctx.body ?? (streamed ? this.requestStream(req) : undefined);
-      let response: Dispatcher.ResponseData;
-      try {
-        response = await upstream.pool.request({ method: method, path, headers, body, signal: abort });
-      } catch (error) {
-        const kind = classifyUpstreamError(error);
-        if (kind === 'aborted') {
-          return DONE;
-        }
-        if (attempt === 0 && !streamed && IDEMPOTENT.has(method) && retryable(kind) && upstream.budget.tryRetry(Date.now())) {
-          continue;
-        }
-        this.fail(ctx, upstream, kind);
-        return DONE;
-      }
-      const status = response.statusCode;
-      if (status === 502 || status === 503 || status === 504) {
-        upstream.breaker.failure(Date.now());
-      } else {
-        upstream.breaker.success();
-      }
-      ctx.upstreamStatus = status;
-      relayResponse(ctx, response, this.runtime, (kind) => {
-        if (abort.aborted) {
-          return; // the client left: not the upstream's fault
-        }
-        upstream.breaker.failure(Date.now());
-        this.runtime.metrics.upstreamError(upstream.label, kind);
-        ctx.upstreamError = `${kind}-midstream`;
-      });
-      return DONE;
-    }
+    const exchange = new ProxyExchange(
+      ctx,
+      upstream,
+      this.runtime,
+      {
+        method: req.method ?? 'GET',
+        path: upstream.basePath + operationPath(ctx.target!.path) + (query === '' ? '' : `?${query}`),
+        headers,
+        body: ctx.body ?? (streamed ? this.requestStream(req) : undefined),
+      },
+      streamed,
+      (kind) => this.fail(ctx, upstream, kind),
+    );
+    ctx.upstreamAbort = exchange;
+    exchange.start();
+    return DONE;
   }
 
   private requestStream(req: IncomingMessage): Readable {
@@ -151,9 +130,6 @@ export class UpstreamProxy {
     if (kind === 'client-body') {
       ctx.reject('MALFORMED_REQUEST', 'request body length does not match Content-Length');
       return;
-    }
-    if (countsAgainstUpstream(kind)) {
-      upstream.breaker.failure(Date.now());
     }
     this.runtime.metrics.upstreamError(upstream.label, kind);
     if (kind === 'timeout') {
