@@ -4,6 +4,7 @@
  */
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
+import { BatchedLineSink } from './batched-line-sink';
 import { currentCorrelationId } from './correlation';
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
@@ -22,12 +23,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
-/**
- * The gateway's access log: one line per request through a buffered, asynchronous
- * destination instead of a synchronous write per line. Call `flush()` on shutdown.
- */
-export function createAccessStream(fd = 1): { stream: pino.DestinationStream & { flushSync(): void }; flush(): void } {
-  const stream = pino.destination({ dest: fd, minLength: 4096, sync: false });
+/** The gateway's access log destination: batched, asynchronous. Call `flush()` on shutdown. */
+export function createAccessStream(fd = 1): { stream: BatchedLineSink; flush(): void } {
+  const stream = new BatchedLineSink(fd);
   return { stream, flush: () => stream.flushSync() };
 }
 
