@@ -40,10 +40,24 @@ describe('gateway validation', () => {
     { info: { title: 'Notes', version: '1.0.0' } },
   );
 
+  // A pattern with nested quantifiers: exponential backtracking on a crafted value.
+  const codes = openapi(
+    {
+      '/codes/{code}': {
+        get: {
+          operationId: 'getCode',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^(a+)+$' } }],
+          responses: { '200': { description: 'ok' } },
+        },
+      },
+    },
+    { info: { title: 'Codes', version: '1.0.0' } },
+  );
+
   beforeAll(async () => {
     await upstream.start();
     h = await startGateway({
-      apis: [published(shipments), published(catalog, { api: 'catalog' }), published(monitored, { api: 'notes' })],
+      apis: [published(shipments), published(catalog, { api: 'catalog' }), published(monitored, { api: 'notes' }), published(codes, { api: 'codes' })],
       domains: [domain(upstream.url)],
     });
   });
@@ -61,7 +75,7 @@ describe('gateway validation', () => {
 
   it('compiled the contracts without errors', () => {
     expect(h.applied.errors).toEqual([]);
-    expect(h.applied.routes).toEqual({ 'dispatch/shipments/v1': '1.4.0', 'dispatch/catalog/v2': '2.0.0', 'dispatch/notes/v1': '1.0.0' });
+    expect(h.applied.routes).toEqual({ 'dispatch/shipments/v1': '1.4.0', 'dispatch/catalog/v2': '2.0.0', 'dispatch/notes/v1': '1.0.0', 'dispatch/codes/v1': '1.0.0' });
   });
 
   it('passes a valid request, coercing query strings to the schema types', async () => {
@@ -81,6 +95,15 @@ describe('gateway validation', () => {
     ]);
     const badPath = await send(h.port, '/dispatch/shipments/v1/shipments/XX-1');
     expect(badPath.json.errors).toEqual([{ in: 'path', name: 'shipmentId', pointer: '', message: 'must match pattern "^SH-[0-9]+$"', keyword: 'pattern' }]);
+  });
+
+  it('checks a backtracking contract pattern in linear time (no ReDoS)', async () => {
+    // 2^40 steps on the backtracking engine: without the guard this request never
+    // comes back (the gateway shares this process); the linear engine answers at once.
+    const answer = await send(h.port, `/dispatch/codes/v1/codes/${'a'.repeat(40)}b`);
+    expect(answer.status).toBe(400);
+    expect(answer.json.errors).toEqual([expect.objectContaining({ in: 'path', name: 'code', keyword: 'pattern' })]);
+    expect((await send(h.port, '/dispatch/codes/v1/codes/aaaa')).status).toBe(200);
   });
 
   it('refuses a repeated query parameter that is not an array', async () => {
