@@ -12,10 +12,14 @@
  * signature is a different entry) for at most `cacheTtlMs` and never past their
  * own `exp`: clients reuse a token for many calls, and re-checking the same
  * signature on every request is the largest per-request cost of the gateway.
- * Only successes are cached; the time checks are redone on every hit.
+ * Only successes are cached; the time checks are redone on every hit. With a
+ * JWKS, an entry is also bound to the key set it was verified against: once
+ * that set is refetched (rotation) or has outlived `jwksCacheMaxAgeMs`, the
+ * token is verified again, so remembering never keeps a removed key alive
+ * longer than jose's own key cache would.
  */
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors as joseErrors, jwksCache, jwtVerify, type JWKSCacheInput, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
@@ -30,10 +34,7 @@ export interface JwtVerifierOptions {
   jwksCooldownMs: number;
   jwksCacheMaxAgeMs: number;
   jwksTimeoutMs: number;
-  /**
-   * How long a verified token is remembered (0: never). The price: a token signed
-   * by a key just removed from the JWKS stays accepted up to this long.
-   */
+  /** How long a verified token is remembered (0: never); never past its key set's freshness. */
   cacheTtlMs: number;
 }
 
@@ -55,19 +56,25 @@ interface CachedToken {
   until: number;
   /** First instant (ms) the token is valid: nbf - skew. */
   from: number;
+  /** JWKS only: when the key set that verified it was fetched. */
+  keysFetchedAt?: number;
 }
 
 export class JwtVerifier {
   private readonly key: KeyObject | JWTVerifyGetKey;
   private readonly algorithms: string[];
   private readonly cache = new Map<string, CachedToken>();
+  /** jose records in here when it last fetched the key set (`uat`). */
+  private readonly keySet?: { uat?: number };
 
   constructor(private readonly options: JwtVerifierOptions) {
     if (options.jwksUri) {
+      this.keySet = {};
       this.key = createRemoteJWKSet(new URL(options.jwksUri), {
         cooldownDuration: options.jwksCooldownMs,
         cacheMaxAge: options.jwksCacheMaxAgeMs,
         timeoutDuration: options.jwksTimeoutMs,
+        [jwksCache]: this.keySet as JWKSCacheInput,
       });
       this.algorithms = ASYMMETRIC_ALGORITHMS;
     } else if (options.secret) {
@@ -86,7 +93,7 @@ export class JwtVerifier {
     const cached = this.cache.get(token);
     if (cached) {
       const now = Date.now();
-      if (now <= cached.until && now >= cached.from) {
+      if (now <= cached.until && now >= cached.from && this.sameKeySet(cached, now)) {
         return cached.outcome;
       }
       this.cache.delete(token);
@@ -114,6 +121,12 @@ export class JwtVerifier {
     }
   }
 
+  /** A JWKS entry stays usable only while the key set that verified it is the live, fresh one. */
+  private sameKeySet(cached: CachedToken, now: number): boolean {
+    const set = this.keySet;
+    return set === undefined || (set.uat === cached.keysFetchedAt && now - (set.uat ?? 0) < this.options.jwksCacheMaxAgeMs);
+  }
+
   private remember(token: string, outcome: CachedToken['outcome'], payload: JWTPayload): void {
     const skewMs = this.options.clockSkewSeconds * 1000;
     if (this.options.cacheTtlMs <= 0) {
@@ -128,7 +141,7 @@ export class JwtVerifier {
         this.cache.delete(oldest);
       }
     }
-    this.cache.set(token, { outcome, until, from });
+    this.cache.set(token, { outcome, until, from, keysFetchedAt: this.keySet?.uat });
   }
 }
 

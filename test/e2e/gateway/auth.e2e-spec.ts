@@ -165,15 +165,21 @@ describe('gateway auth', () => {
     expect((await get('/dispatch/shipments/v1/shipments', bearer(await rs256(keyA, { scope: 'shipments:read' })))).status).toBe(401);
   });
 
-  it('follows JWKS key rotation', async () => {
+  it('follows JWKS key rotation, and forgets remembered tokens of a removed key', async () => {
+    const rememberedA = bearer(await rs256(keyA, { scope: 'shipments:read', jti: 'remembered' }));
+    expect((await get('/fleet/tracking/v1/shipments', rememberedA)).status).toBe(200);
+    expect((await get('/fleet/tracking/v1/shipments', rememberedA)).status).toBe(200); // now answered from the token cache
     const hitsBefore = jwks.hits;
     jwks.keys = [keyB.publicJwk];
     const rotated = await get('/fleet/tracking/v1/shipments', bearer(await rs256(keyB, { scope: 'shipments:read' })));
     expect(rotated.status).toBe(200);
     expect(jwks.hits).toBe(hitsBefore + 1);
-    // A token not seen before (a verified one is remembered up to jwtCacheTtlMs).
     const retired = await get('/fleet/tracking/v1/shipments', bearer(await rs256(keyA, { scope: 'shipments:read', jti: 'fresh' })));
     expect(retired.status).toBe(401);
     expect(retired.json.detail).toBe('no matching signing key');
+    // The key set was refetched without key A: a token it verified earlier is checked again, and refused.
+    const again = await get('/fleet/tracking/v1/shipments', rememberedA);
+    expect(again.status).toBe(401);
+    expect(again.json.detail).toBe('no matching signing key');
   });
 });
