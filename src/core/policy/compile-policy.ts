@@ -8,12 +8,13 @@ import type { Issue } from '../report/issue';
 import { escapePointerSegment } from '../report/source-ref';
 import { fail, ok, type Result } from '../result';
 import { compileMock } from './mock.compile';
-import { compileParameters } from './parameters.compile';
+import { coercionOf, compileParameters } from './parameters.compile';
 import { parsePathTemplate, templateParams } from './path-template';
 import type {
   DomainDefaults,
   HttpMethod,
   MediaPlan,
+  ParamCoercion,
   OperationPlan,
   PolicyPlan,
   RateLimitPlan,
@@ -172,14 +173,32 @@ function compileOperation(
   };
 }
 
-function compileContents(content: unknown, pointer: string): MediaPlan[] {
+function compileContents(document: JsonObject, content: unknown, pointer: string): MediaPlan[] {
   if (!isObject(content)) {
     return [];
   }
-  return Object.entries(content).map(([mediaType, media]) => ({
-    mediaType: mediaType.toLowerCase(),
-    schemaPointer: isObject(media) && media.schema !== undefined ? `${pointer}/${escapePointerSegment(mediaType)}/schema` : undefined,
-  }));
+  return Object.entries(content).map(([mediaType, media]) => {
+    const type = mediaType.toLowerCase();
+    const schemaPointer = isObject(media) && media.schema !== undefined ? `${pointer}/${escapePointerSegment(mediaType)}/schema` : undefined;
+    const plan: MediaPlan = { mediaType: type, schemaPointer };
+    if (schemaPointer && type.split(';', 1)[0].trim() === FORM) {
+      plan.formFields = formFields(document, (media as JsonObject).schema, schemaPointer);
+    }
+    return plan;
+  });
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Each declared property of a form body's object schema, with the type its string value becomes. */
+function formFields(document: JsonObject, schema: unknown, pointer: string): Record<string, ParamCoercion> {
+  const fields: Record<string, ParamCoercion> = {};
+  const resolved = resolveObject(document, schema, pointer);
+  const properties = resolved && isObject(resolved.value.properties) ? resolved.value.properties : {};
+  for (const [name, property] of Object.entries(properties)) {
+    fields[name] = coercionOf(document, property, `${resolved!.pointer}/properties/${escapePointerSegment(name)}`);
+  }
+  return fields;
 }
 
 function compileRequestBody(document: JsonObject, value: unknown, pointer: string): OperationPlan['requestBody'] {
@@ -190,7 +209,7 @@ function compileRequestBody(document: JsonObject, value: unknown, pointer: strin
   if (!body) {
     return undefined;
   }
-  return { required: body.value.required === true, contents: compileContents(body.value.content, `${body.pointer}/content`) };
+  return { required: body.value.required === true, contents: compileContents(document, body.value.content, `${body.pointer}/content`) };
 }
 
 function compileResponses(document: JsonObject, value: unknown, pointer: string): ResponsePlan[] {
@@ -203,7 +222,7 @@ function compileResponses(document: JsonObject, value: unknown, pointer: string)
     if (!response) {
       continue;
     }
-    plans.push({ status: status.toUpperCase(), contents: compileContents(response.value.content, `${response.pointer}/content`) });
+    plans.push({ status: status.toUpperCase(), contents: compileContents(document, response.value.content, `${response.pointer}/content`) });
   }
   return plans;
 }

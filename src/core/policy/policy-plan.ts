@@ -63,6 +63,11 @@ export interface MediaPlan {
   /** Lower-case media range as written in the contract (`application/json`, `application/*`). */
   mediaType: string;
   schemaPointer?: string;
+  /**
+   * application/x-www-form-urlencoded with an object schema: the JSON type each
+   * field's raw string becomes, so the schema sees numbers, booleans and arrays.
+   */
+  formFields?: Record<string, ParamCoercion>;
 }
 
 export interface RequestBodyPlan {

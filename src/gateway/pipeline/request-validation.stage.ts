@@ -1,7 +1,7 @@
 /**
  * Request validation per x-charter-validation.request: parameters of every
- * location and, for JSON media with a schema, the body (buffered up to the body
- * limit, parsed once, and forwarded as those same bytes). Enforce: 400 listing
+ * location and, for JSON or form media with a schema, the body (buffered up to
+ * the body limit, parsed once, and forwarded as those same bytes). Enforce: 400 listing
  * every error with its location (415 for an undeclared content type, 413 past the
  * size limit). Monitor: the request goes on; violations are logged and counted.
  * The body size limit holds in every mode, also for streamed bodies.
@@ -41,7 +41,7 @@ export class RequestValidationStage implements Stage {
       }
     }
     const media = verdict.ok ? verdict.media : undefined;
-    if (!media || !media.json || !media.validate) {
+    if (!media?.validate) {
       return this.conclude(ctx, errors);
     }
     ctx.bodyMedia = media;
@@ -55,18 +55,16 @@ export class RequestValidationStage implements Stage {
         return DONE;
       }
       ctx.body = read.body;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(read.body.toString('utf8'));
-      } catch (error) {
-        errors.push({ in: 'body', pointer: '', message: `malformed JSON: ${(error as Error).message}`, keyword: 'json' });
+      const parsed = validator.parseBody(media, read.body);
+      if (!parsed.ok) {
+        errors.push(parsed.error);
         if (this.enforced(ctx)) {
-          ctx.reject('MALFORMED_REQUEST', 'request body is not valid JSON', { errors });
+          ctx.reject(parsed.error.keyword === 'json' ? 'MALFORMED_REQUEST' : 'VALIDATION_FAILED', parsed.error.keyword === 'json' ? 'request body is not valid JSON' : describe(errors), { errors });
           return DONE;
         }
         return this.conclude(ctx, errors);
       }
-      validator.validateBody(media, parsed, errors);
+      validator.validateBody(media, parsed.value, errors);
       return this.conclude(ctx, errors);
     });
   }

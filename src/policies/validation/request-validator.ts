@@ -1,13 +1,15 @@
 /**
  * Request validation for one operation, built once per route table: a single ajv
  * function checks every parameter location at once (so one answer lists every
- * error), and one function per declared JSON body media type checks the body.
+ * error), and one function per declared body media type checks the body: JSON
+ * (parsed) and application/x-www-form-urlencoded (fields typed per the schema's
+ * properties, as query parameters are).
  */
 import type { ValidateFunction } from 'ajv';
-import type { OperationPlan, ParamLocation, ParamPlan } from '../../core/policy';
+import type { OperationPlan, ParamCoercion, ParamLocation, ParamPlan } from '../../core/policy';
 import type { VersionSchemaCompiler } from '../schema/schema-compiler';
 import { baseMediaType, isJsonType, pickMedia } from './media-type';
-import { parseCookies, parseDeepObject, parseQueryParam, parseSimpleParam } from './param-parser';
+import { coerceScalar, parseCookies, parseDeepObject, parseQueryParam, parseSimpleParam } from './param-parser';
 import { bodyErrors, paramErrors, type ValidationError } from './validation-error';
 
 export interface RequestParts {
@@ -19,8 +21,12 @@ export interface RequestParts {
 export interface BodyMedia {
   mediaType: string;
   json: boolean;
+  /** Set for a form body: its declared fields' types. */
+  formFields?: Readonly<Record<string, ParamCoercion>>;
   validate?: ValidateFunction;
 }
+
+export type ParsedBody = { ok: true; value: unknown } | { ok: false; error: ValidationError };
 
 export type ContentTypeVerdict = { ok: true; media?: BodyMedia } | { ok: false; status: 400 | 415; error: ValidationError };
 
@@ -40,7 +46,8 @@ export class RequestValidator {
     this.bodyRequired = plan.requestBody?.required === true;
     this.bodies = (plan.requestBody?.contents ?? []).map((c) => {
       const json = isJsonType(baseMediaType(c.mediaType)) || c.mediaType === '*/*';
-      return { mediaType: c.mediaType, json, validate: json && c.schemaPointer ? compiler.compilePointer(c.schemaPointer) : undefined };
+      const checked = (json || c.formFields !== undefined) && c.schemaPointer;
+      return { mediaType: c.mediaType, json, formFields: c.formFields, validate: checked ? compiler.compilePointer(c.schemaPointer!) : undefined };
     });
   }
 
@@ -97,12 +104,45 @@ export class RequestValidator {
     return { ok: true, media: { ...media, json: media.json || isJsonType(type) } };
   }
 
+  /** The buffered body as the value its schema checks: parsed JSON, or the typed fields of a form. */
+  parseBody(media: BodyMedia, raw: Buffer): ParsedBody {
+    if (media.formFields) {
+      return parseForm(media.formFields, raw.toString('utf8'));
+    }
+    try {
+      return { ok: true, value: JSON.parse(raw.toString('utf8')) };
+    } catch (error) {
+      return { ok: false, error: { in: 'body', pointer: '', message: `malformed JSON: ${(error as Error).message}`, keyword: 'json' } };
+    }
+  }
+
   validateBody(media: BodyMedia, body: unknown, errors: ValidationError[]): void {
     const validate = media.validate;
     if (validate && !validate(body) && validate.errors) {
       bodyErrors(validate.errors, errors);
     }
   }
+}
+
+/**
+ * `a=1&b=x&b=y` -> { a: 1, b: ['x', 'y'] } per the declared field types. A field
+ * not declared as an array may appear once; undeclared fields stay strings for
+ * the schema (additionalProperties) to judge.
+ */
+function parseForm(fields: Readonly<Record<string, ParamCoercion>>, text: string): ParsedBody {
+  const values: Record<string, unknown> = {};
+  for (const [name, raw] of new URLSearchParams(text)) {
+    const coercion = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    if (coercion?.type === 'array') {
+      const list = (values[name] ??= []) as unknown[];
+      list.push(coerceScalar(raw, coercion.items));
+    } else if (Object.hasOwn(values, name)) {
+      return { ok: false, error: { in: 'body', pointer: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: 'must not be repeated', keyword: 'repeated' } };
+    } else {
+      values[name] = coerceScalar(raw, coercion?.type);
+    }
+  }
+  return { ok: true, value: values };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

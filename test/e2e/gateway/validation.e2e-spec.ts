@@ -50,6 +50,25 @@ describe('gateway validation', () => {
           responses: { '200': { description: 'ok' } },
         },
       },
+      '/codes': {
+        post: {
+          operationId: 'addCode',
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': {
+                schema: {
+                  type: 'object',
+                  required: ['code', 'qty'],
+                  additionalProperties: false,
+                  properties: { code: { type: 'string', maxLength: 8 }, qty: { type: 'integer', minimum: 1 }, express: { type: 'boolean' }, tags: { type: 'array', items: { type: 'string' } } },
+                },
+              },
+            },
+          },
+          responses: { '201': { description: 'added' } },
+        },
+      },
     },
     { info: { title: 'Codes', version: '1.0.0' } },
   );
@@ -104,6 +123,31 @@ describe('gateway validation', () => {
     expect(answer.status).toBe(400);
     expect(answer.json.errors).toEqual([expect.objectContaining({ in: 'path', name: 'code', keyword: 'pattern' })]);
     expect((await send(h.port, '/dispatch/codes/v1/codes/aaaa')).status).toBe(200);
+  });
+
+  it('validates form bodies with their fields typed per the schema, and forwards the same bytes', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    upstream.handler = (_req, res) => {
+      res.writeHead(201);
+      res.end();
+    };
+    const good = 'code=AMS-1&qty=3&express=true&tags=cold&tags=fragile';
+    expect((await send(h.port, '/dispatch/codes/v1/codes', { method: 'POST', headers: form, body: good })).status).toBe(201);
+    expect(upstream.last().body).toBe(good);
+
+    const bad = await send(h.port, '/dispatch/codes/v1/codes', { method: 'POST', headers: form, body: 'code=TOO-LONG-CODE&qty=zero&express=maybe&extra=1' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ in: 'body', pointer: '/code', keyword: 'maxLength' }),
+        expect.objectContaining({ in: 'body', pointer: '/qty', keyword: 'type' }),
+        expect.objectContaining({ in: 'body', pointer: '/express', keyword: 'type' }),
+        expect.objectContaining({ in: 'body', keyword: 'additionalProperties' }),
+      ]),
+    );
+    const repeated = await send(h.port, '/dispatch/codes/v1/codes', { method: 'POST', headers: form, body: 'code=A&qty=1&qty=2' });
+    expect(repeated.status).toBe(400);
+    expect(repeated.json.errors).toEqual([{ in: 'body', pointer: '/qty', message: 'must not be repeated', keyword: 'repeated' }]);
   });
 
   it('refuses a repeated query parameter that is not an array', async () => {
