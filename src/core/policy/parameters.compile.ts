@@ -47,9 +47,9 @@ function compileParameter(document: JsonObject, param: JsonObject, pointer: stri
   if (typeof param.style === 'string' && !STYLES.has(param.style)) {
     warnings.push({ code: 'UNSUPPORTED_POLICY', message: `unknown parameter style "${param.style}"; treated as ${defaultStyle}`, source: { pointer } });
   }
-  if (style === 'matrix' || style === 'label') {
-    warnings.push({ code: 'UNSUPPORTED_POLICY', message: `parameter style "${style}" is validated as simple`, source: { pointer } });
-    style = 'simple';
+  if ((style === 'matrix' || style === 'label') && location !== 'path') {
+    warnings.push({ code: 'UNSUPPORTED_POLICY', message: `parameter style "${style}" applies to path parameters only; treated as ${defaultStyle}`, source: { pointer } });
+    style = defaultStyle;
   }
   const explode = typeof param.explode === 'boolean' ? param.explode : style === 'form';
   const hasSchema = param.schema !== undefined;

@@ -47,6 +47,34 @@ export function parseSimpleParam(param: ParamPlan, value: string): unknown {
   return coerceScalar(value, param.coercion.type);
 }
 
+/**
+ * Path values in `label` (`.5`, `.3.4.5` exploded, `.3,4,5`) and `matrix` style
+ * (`;id=5`, `;id=3;id=4` exploded, `;id=3,4`). A value without the style's prefix
+ * is passed on as it is, for the schema to judge.
+ */
+export function parseStyledPathParam(param: ParamPlan, value: string): unknown {
+  let rest: string;
+  let explodeSeparator: string;
+  if (param.style === 'label') {
+    if (!value.startsWith('.')) {
+      return value;
+    }
+    rest = value.slice(1);
+    explodeSeparator = '.';
+  } else {
+    const prefix = `;${param.name}=`;
+    if (!value.startsWith(prefix)) {
+      return value;
+    }
+    rest = value.slice(prefix.length);
+    explodeSeparator = prefix;
+  }
+  if (param.coercion.type === 'array') {
+    return rest.split(param.explode ? explodeSeparator : ',').map((item) => coerceScalar(item, param.coercion.items));
+  }
+  return coerceScalar(rest, param.coercion.type);
+}
+
 /** `name[key]=value` pairs of a deepObject query parameter. */
 export function parseDeepObject(param: ParamPlan, query: ReadonlyMap<string, string[]>): Record<string, unknown> | undefined {
   const prefix = `${param.name}[`;

@@ -50,6 +50,13 @@ describe('gateway validation', () => {
           responses: { '200': { description: 'ok' } },
         },
       },
+      '/codes/{ids}/stock': {
+        get: {
+          operationId: 'getStock',
+          parameters: [{ name: 'ids', in: 'path', required: true, style: 'matrix', explode: true, schema: { type: 'array', items: { type: 'integer' }, maxItems: 3 } }],
+          responses: { '200': { description: 'ok' } },
+        },
+      },
       '/codes': {
         post: {
           operationId: 'addCode',
@@ -123,6 +130,13 @@ describe('gateway validation', () => {
     expect(answer.status).toBe(400);
     expect(answer.json.errors).toEqual([expect.objectContaining({ in: 'path', name: 'code', keyword: 'pattern' })]);
     expect((await send(h.port, '/dispatch/codes/v1/codes/aaaa')).status).toBe(200);
+  });
+
+  it('reads matrix-style path parameters', async () => {
+    expect((await send(h.port, '/dispatch/codes/v1/codes/;ids=1;ids=2/stock')).status).toBe(200);
+    const bad = await send(h.port, '/dispatch/codes/v1/codes/;ids=1;ids=x/stock');
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors).toEqual([expect.objectContaining({ in: 'path', name: 'ids', pointer: '/1', keyword: 'type' })]);
   });
 
   it('validates form bodies with their fields typed per the schema, and forwards the same bytes', async () => {
