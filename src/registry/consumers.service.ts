@@ -9,10 +9,11 @@ import type { Principal } from '../platform/auth/principal';
 import { CharterError } from '../platform/problems/charter.error';
 import { AuditRepository } from './audit.repository';
 import { ConsumersRepository } from './consumers.repository';
-import type { ApiKeyResponse, ConsumerResponse, CreateConsumerDto, CreatedApiKeyResponse } from './dto/consumer.dto';
+import type { ApiKeyResponse, ConsumerResponse, ConsumerUsageResponse, CreateConsumerDto, CreatedApiKeyResponse } from './dto/consumer.dto';
 import type { ApiKeyEntity, ConsumerEntity } from './entities';
 import { type Page, type PageRequest, toPage } from './pagination';
 import { REGISTRY_CHANNEL, RegistryEvents } from './registry.events';
+import { UsageRepository } from './usage.repository';
 
 export const hashApiKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');
 
@@ -39,6 +40,7 @@ export class ConsumersService {
     private readonly consumers: ConsumersRepository,
     private readonly audit: AuditRepository,
     private readonly events: RegistryEvents,
+    private readonly usage: UsageRepository,
   ) {}
 
   async list(page: PageRequest): Promise<Page<ConsumerResponse>> {
@@ -46,6 +48,19 @@ export class ConsumersService {
     const [rows, total] = await this.consumers.list(manager, page);
     const keys = await this.consumers.keysOf(manager, rows.map((c) => c.id));
     return toPage(rows.map((c) => toConsumerResponse(c, keys)), total, page);
+  }
+
+  async get(consumerKey: string): Promise<ConsumerResponse> {
+    const manager = this.dataSource.manager;
+    const consumer = await this.requireConsumer(manager, consumerKey);
+    return toConsumerResponse(consumer, await this.consumers.keysOf(manager, [consumer.id]));
+  }
+
+  /** What a consumer called through the gateway since a day: the APIs it depends on. */
+  async usageOf(consumerKey: string, since: string): Promise<ConsumerUsageResponse> {
+    const manager = this.dataSource.manager;
+    const consumer = await this.requireConsumer(manager, consumerKey);
+    return { consumer: consumer.key, since, items: await this.usage.byConsumer(manager, { consumer: consumer.key, since }) };
   }
 
   async create(dto: CreateConsumerDto, actor: Principal): Promise<ConsumerResponse> {

@@ -1,13 +1,17 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { RequireRole } from '../platform/auth/auth.decorators';
+import { ApiCorrelationId, ApiProblems } from '../platform/openapi/openapi.decorators';
 import { CharterError } from '../platform/problems/charter.error';
 import { DomainsService } from './domains.service';
+import { ApiUsageResponse } from './dto/usage.dto';
 import { UsageRepository } from './usage.repository';
 
 @ApiTags('usage')
 @ApiBearerAuth()
+@ApiCorrelationId()
+@ApiProblems('UNAUTHENTICATED', 'FORBIDDEN')
 @Controller('api/domains/:domain/apis/:api/usage')
 export class UsageController {
   constructor(
@@ -18,7 +22,15 @@ export class UsageController {
 
   @Get()
   @RequireRole('reader')
-  @ApiOperation({ summary: 'Gateway traffic per operation and consumer: who a change would affect', operationId: 'getApiUsage' })
+  @ApiOperation({
+    summary: 'Gateway traffic per operation and consumer: who a change would affect',
+    description: 'Requests and errors the gateway counted per major version, operation and consumer, summed per day.',
+    operationId: 'getApiUsage',
+  })
+  @ApiQuery({ name: 'major', required: false, description: 'Only this major version.', schema: { type: 'integer', minimum: 0 } })
+  @ApiQuery({ name: 'days', required: false, description: 'Period in days, 1 to 366.', schema: { type: 'integer', minimum: 1, maximum: 366, default: 30 } })
+  @ApiOkResponse({ description: 'The counters of the period', type: ApiUsageResponse })
+  @ApiProblems('MALFORMED_REQUEST', 'DOMAIN_NOT_FOUND')
   async get(
     @Param('domain') domain: string,
     @Param('api') api: string,

@@ -62,4 +62,25 @@ export class UsageRepository {
     }));
   }
 
+  /** Totals per API major and operation one consumer called since a day: what it depends on. */
+  async byConsumer(manager: EntityManager, filter: { consumer: string; since: string }) {
+    const rows: Array<{ domain: string; api: string; major: number; operation: string; requests: string; errors: string; last_seen_at: Date }> =
+      await manager.query(
+        `SELECT domain, api, major, operation, sum(requests)::bigint AS requests, sum(errors)::bigint AS errors, max(last_seen_at) AS last_seen_at
+         FROM usage_counters
+         WHERE consumer = $1 AND day >= $2::date
+         GROUP BY domain, api, major, operation
+         ORDER BY domain, api, major DESC, operation`,
+        [filter.consumer, filter.since],
+      );
+    return rows.map((r) => ({
+      domain: r.domain,
+      api: r.api,
+      major: Number(r.major),
+      operation: r.operation,
+      requests: Number(r.requests),
+      errors: Number(r.errors),
+      lastSeenAt: new Date(r.last_seen_at).toISOString(),
+    }));
+  }
 }

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequireRole } from '../platform/auth/auth.decorators';
 import type { Principal } from '../platform/auth/principal';
+import { ApiCorrelationId, ApiProblems } from '../platform/openapi/openapi.decorators';
 import { CharterError } from '../platform/problems/charter.error';
 import { ChangeLifecycleDto, ChangelogResponse, VersionResponse } from './dto/version.dto';
+import { ApiPageQuery, ApiPageResponse } from './dto/page.dto';
 import { LIFECYCLES, type Lifecycle } from './entities/api-version.entity';
 import { type Page, pageRequest } from './pagination';
 import { ChangelogService } from './changelog.service';
@@ -15,6 +17,8 @@ const BASE = 'api/domains/:domain/apis/:api/versions';
 
 @ApiTags('versions')
 @ApiBearerAuth()
+@ApiCorrelationId()
+@ApiProblems('UNAUTHENTICATED', 'FORBIDDEN')
 @Controller()
 export class VersionsController {
   constructor(
@@ -25,13 +29,36 @@ export class VersionsController {
 
   @Post(BASE)
   @RequireRole('publisher')
-  @ApiOperation({ summary: 'Publish a version (raw OpenAPI/AsyncAPI document as the body)', operationId: 'publishVersion' })
+  @ApiOperation({
+    summary: 'Publish a version (raw OpenAPI/AsyncAPI document as the body)',
+    description:
+      'The version is the document\'s info.version. The document is validated, bundled and run through the publish ' +
+      'gates (policies, governance lint, compatibility and semver against the versions before it) in one audited ' +
+      'transaction. Publishing the same bytes again answers 200: a retry never publishes twice.',
+    operationId: 'publishVersion',
+  })
   @ApiConsumes('application/yaml', 'application/json')
-  @ApiBody({ schema: { type: 'string', description: 'The contract document' } })
-  @ApiResponse({ status: 201, description: 'New version published', type: VersionResponse })
-  @ApiResponse({ status: 200, description: 'The same document was already published', type: VersionResponse })
-  @ApiResponse({ status: 409, description: 'Version exists with other content, or the change breaks the rules' })
-  @ApiResponse({ status: 422, description: 'Invalid contract' })
+  @ApiBody({ required: true, description: 'The contract document: OpenAPI 3.0/3.1 or AsyncAPI 2.x/3.x, kept byte for byte', schema: {} })
+  @ApiQuery({
+    name: 'draft',
+    required: false,
+    description: 'Store as a draft: not served by the gateway, replaceable with other content until it is published.',
+    schema: { type: 'boolean', default: false },
+  })
+  @ApiCreatedResponse({ description: 'New version published', type: VersionResponse })
+  @ApiOkResponse({ description: 'The same document was already published', type: VersionResponse })
+  @ApiProblems(
+    'MALFORMED_REQUEST',
+    'DOMAIN_NOT_FOUND',
+    'VERSION_CONFLICT',
+    'KIND_CONFLICT',
+    'BREAKING_CHANGE',
+    'SEMVER_VIOLATION',
+    'PAYLOAD_TOO_LARGE',
+    'UNSUPPORTED_MEDIA_TYPE',
+    'INVALID_CONTRACT',
+    'GOVERNANCE_VIOLATION',
+  )
   async publish(
     @Param('domain') domain: string,
     @Param('api') api: string,
@@ -50,7 +77,18 @@ export class VersionsController {
 
   @Get(BASE)
   @RequireRole('reader')
-  @ApiOperation({ summary: 'List the versions of an API, highest first', operationId: 'listVersions' })
+  @ApiOperation({ summary: 'List the versions of an API, highest first', description: 'Every version of one API with its lifecycle and dates.', operationId: 'listVersions' })
+  @ApiQuery({
+    name: 'lifecycle',
+    required: false,
+    description: 'Only versions in these lifecycles, comma-separated.',
+    style: 'form',
+    explode: false,
+    schema: { type: 'array', items: { type: 'string', enum: [...LIFECYCLES] } },
+  })
+  @ApiPageQuery()
+  @ApiPageResponse(VersionResponse, 'A page of versions')
+  @ApiProblems('MALFORMED_REQUEST', 'DOMAIN_NOT_FOUND', 'API_NOT_FOUND')
   list(
     @Param('domain') domain: string,
     @Param('api') api: string,
@@ -63,14 +101,35 @@ export class VersionsController {
 
   @Get(`${BASE}/:version`)
   @RequireRole('reader')
-  @ApiOperation({ summary: 'Get a version (or `latest`)', operationId: 'getVersion' })
+  @ApiOperation({
+    summary: 'Get a version (or `latest`)',
+    description: 'The metadata of one version; `latest` is the highest published or deprecated version.',
+    operationId: 'getVersion',
+  })
+  @ApiOkResponse({ description: 'The version', type: VersionResponse })
+  @ApiProblems('DOMAIN_NOT_FOUND', 'API_NOT_FOUND', 'VERSION_NOT_FOUND')
   get(@Param('domain') domain: string, @Param('api') api: string, @Param('version') version: string): Promise<VersionResponse> {
     return this.versions.get(domain, api, version);
   }
 
   @Get(`${BASE}/:version/document`)
   @RequireRole('reader')
-  @ApiOperation({ summary: 'The document of a version, as published or as YAML/JSON per Accept', operationId: 'getVersionDocument' })
+  @ApiOperation({
+    summary: 'The document of a version, as published or as YAML/JSON per Accept',
+    description:
+      'Without an Accept header (or with */*), the bytes as published; `Accept: application/yaml` or `application/json` ' +
+      'converts. Multi-file contracts are served bundled into one self-contained document.',
+    operationId: 'getVersionDocument',
+  })
+  @ApiOkResponse({
+    description: 'The contract document; ETag is its digest',
+    headers: { ETag: { description: 'the version digest, quoted', schema: { type: 'string' } } },
+    content: {
+      'application/yaml': { schema: { type: 'string' } },
+      'application/json': { schema: { type: 'object', additionalProperties: true } },
+    },
+  })
+  @ApiProblems('DOMAIN_NOT_FOUND', 'API_NOT_FOUND', 'VERSION_NOT_FOUND', 'NOT_ACCEPTABLE')
   async document(
     @Param('domain') domain: string,
     @Param('api') api: string,
@@ -87,7 +146,15 @@ export class VersionsController {
 
   @Get('api/domains/:domain/apis/:api/changelog')
   @RequireRole('reader')
-  @ApiOperation({ summary: 'Classified changes between two versions (default: the latest against its predecessor)', operationId: 'getChangelog' })
+  @ApiOperation({
+    summary: 'Classified changes between two versions',
+    description: 'The compatibility engine\'s changes from one version to another, each with its rule, level and location.',
+    operationId: 'getChangelog',
+  })
+  @ApiQuery({ name: 'from', required: true, description: 'The older version, or `latest`.', schema: { type: 'string' } })
+  @ApiQuery({ name: 'to', required: true, description: 'The newer version, or `latest`.', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'The changes', type: ChangelogResponse })
+  @ApiProblems('MALFORMED_REQUEST', 'DOMAIN_NOT_FOUND', 'API_NOT_FOUND', 'VERSION_NOT_FOUND')
   async changelog(
     @Param('domain') domain: string,
     @Param('api') api: string,
@@ -102,7 +169,15 @@ export class VersionsController {
 
   @Patch(`${BASE}/:version`)
   @RequireRole('publisher')
-  @ApiOperation({ summary: 'Move a version through its lifecycle (publish a draft, deprecate, retire)', operationId: 'changeLifecycle' })
+  @ApiOperation({
+    summary: 'Move a version through its lifecycle (publish a draft, deprecate, retire)',
+    description:
+      'draft -> published -> deprecated -> retired, and deprecated back to published. Gateways pick the change up ' +
+      'within a second; deprecated versions answer with Deprecation and Sunset headers.',
+    operationId: 'changeLifecycle',
+  })
+  @ApiOkResponse({ description: 'The version in its new lifecycle', type: VersionResponse })
+  @ApiProblems('MALFORMED_REQUEST', 'DOMAIN_NOT_FOUND', 'API_NOT_FOUND', 'VERSION_NOT_FOUND', 'INVALID_LIFECYCLE_TRANSITION')
   changeLifecycle(
     @Param('domain') domain: string,
     @Param('api') api: string,

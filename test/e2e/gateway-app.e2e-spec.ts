@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { GatewayHost } from '../../src/gateway/gateway-host';
 import { ENGINES, adminQuery } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { eventually } from '../support/eventually';
 import { bearer, send } from '../support/http';
 
 const CONTRACTS = path.resolve(__dirname, '../../contracts');
@@ -17,15 +18,8 @@ const TRACKING = '/dispatch/shipments/v1/tracking/MRD7Q4K2X9TB';
 
 const gatewayUrl = (t: TestApp) => `http://127.0.0.1:${t.app.get(GatewayHost).address()!.port}`;
 
-async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 1000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let last = await probe();
-  while (!ok(last) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 25));
-    last = await probe();
-  }
-  return last;
-}
+// The issue's bound: a publish or deprecation changes the live route table within 1 s.
+const RELOAD_MS = 1000;
 
 describe.each(ENGINES)('the gateway in the app, on %s', (engine) => {
   let t: TestApp;
@@ -58,7 +52,7 @@ describe.each(ENGINES)('the gateway in the app, on %s', (engine) => {
     const v2 = latest.text.replace(/^(\s*version:\s*)['"]?1\.7\.0['"]?/m, '$12.0.0');
     expect(v2).not.toBe(latest.text);
     expect((await send('POST', `${t.url}/api/domains/dispatch/apis/shipments/versions`, { headers: { ...admin, 'content-type': 'application/yaml' }, body: v2 })).status).toBe(201);
-    const routed = await eventually(() => send('GET', gatewayUrl(t) + TRACKING.replace('/v1/', '/v2/')), (r) => r.status === 200);
+    const routed = await eventually(() => send('GET', gatewayUrl(t) + TRACKING.replace('/v1/', '/v2/')), (r) => r.status === 200, RELOAD_MS);
     expect(routed.status).toBe(200);
 
     const dep = await send('PATCH', `${t.url}/api/domains/dispatch/apis/shipments/versions/1.7.0`, {
@@ -66,7 +60,7 @@ describe.each(ENGINES)('the gateway in the app, on %s', (engine) => {
       body: JSON.stringify({ lifecycle: 'deprecated', sunsetAt: '2027-03-31T00:00:00Z' }),
     });
     expect(dep.status).toBe(200);
-    const old = await eventually(() => send('GET', gatewayUrl(t) + TRACKING), (r) => r.headers.deprecation !== undefined);
+    const old = await eventually(() => send('GET', gatewayUrl(t) + TRACKING), (r) => r.headers.deprecation !== undefined, RELOAD_MS);
     expect(old.status).toBe(200);
     expect(old.headers.deprecation).toMatch(/^@\d+$/);
     expect(old.headers.sunset).toBe('Wed, 31 Mar 2027 00:00:00 GMT');
@@ -103,7 +97,7 @@ describe('a gateway-only node (CHARTER_ROLE=gateway) on PostgreSQL', () => {
       const latest = await send('GET', `${control.url}/api/domains/dispatch/apis/shipments/versions/latest/document`, { headers: admin });
       const v3 = latest.text.replace(/^(\s*version:\s*)['"]?1\.7\.0['"]?/m, '$13.0.0');
       expect((await send('POST', `${control.url}/api/domains/dispatch/apis/shipments/versions`, { headers: { ...admin, 'content-type': 'application/yaml' }, body: v3 })).status).toBe(201);
-      const routed = await eventually(() => send('GET', gatewayUrl(node) + TRACKING.replace('/v1/', '/v3/')), (r) => r.status === 200);
+      const routed = await eventually(() => send('GET', gatewayUrl(node) + TRACKING.replace('/v1/', '/v3/')), (r) => r.status === 200, RELOAD_MS);
       expect(routed.status).toBe(200);
 
       await control.app.close();

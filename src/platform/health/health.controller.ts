@@ -4,15 +4,20 @@
  * the same answer.
  */
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtension, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { PublicRoute } from '../auth/auth.decorators';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ApiCorrelationId, ApiProblems } from '../openapi/openapi.decorators';
 import { CharterError } from '../problems/charter.error';
+import { HealthResponse, LivenessResponse } from './health.dto';
 
 const READINESS_TIMEOUT_MS = 2000;
+/** Why these routes take no token (governance asks every anonymous operation to say). */
+const PUBLIC_BECAUSE = 'Load balancers and orchestrators probe it without credentials; it tells nothing about the registry contents.';
 
 @ApiTags('health')
+@ApiCorrelationId()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -22,7 +27,15 @@ export class HealthController {
 
   @Get()
   @PublicRoute()
-  @ApiOperation({ summary: 'Liveness and database readiness', operationId: 'getHealth' })
+  @ApiOperation({
+    summary: 'Liveness and database readiness',
+    description: 'Ready when the database answers within two seconds; 503 problem+json when it does not.',
+    operationId: 'getHealth',
+    security: [],
+  })
+  @ApiExtension('x-charter-public', PUBLIC_BECAUSE)
+  @ApiOkResponse({ description: 'Live and ready', type: HealthResponse })
+  @ApiProblems('SERVICE_UNAVAILABLE')
   async health(): Promise<object> {
     const started = Date.now();
     const engine = this.config.database.url ? 'postgres' : 'pglite';
@@ -42,7 +55,9 @@ export class HealthController {
 
   @Get('live')
   @PublicRoute()
-  @ApiOperation({ summary: 'Liveness only', operationId: 'getLiveness' })
+  @ApiOperation({ summary: 'Liveness only', description: 'Answers as long as the process does; no dependency is checked.', operationId: 'getLiveness', security: [] })
+  @ApiExtension('x-charter-public', PUBLIC_BECAUSE)
+  @ApiOkResponse({ description: 'Live', type: LivenessResponse })
   live(): object {
     return { status: 'ok' };
   }

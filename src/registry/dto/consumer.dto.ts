@@ -29,14 +29,6 @@ export class CreateApiKeyDto {
   scopes?: string[];
 }
 
-export class ConsumerResponse {
-  @ApiProperty() key!: string;
-  @ApiProperty() name!: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) contact!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) apiKeys!: ApiKeyResponse[];
-}
-
 export class ApiKeyResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'first characters of the key, to recognize it' }) prefix!: string;
@@ -47,4 +39,28 @@ export class ApiKeyResponse {
 
 export class CreatedApiKeyResponse extends ApiKeyResponse {
   @ApiProperty({ description: 'the key itself: shown once, only its hash is stored' }) apiKey!: string;
+}
+
+export class ConsumerResponse {
+  @ApiProperty() key!: string;
+  @ApiProperty() name!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) contact!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ type: [ApiKeyResponse] }) apiKeys!: ApiKeyResponse[];
+}
+
+export class ConsumerUsageItem {
+  @ApiProperty({ example: 'dispatch' }) domain!: string;
+  @ApiProperty({ example: 'shipments' }) api!: string;
+  @ApiProperty({ type: 'integer', example: 1 }) major!: number;
+  @ApiProperty({ description: 'operationId of the contract', example: 'listShipments' }) operation!: string;
+  @ApiProperty({ type: 'integer' }) requests!: number;
+  @ApiProperty({ type: 'integer', description: 'answers with a 4xx or 5xx status' }) errors!: number;
+  @ApiProperty({ format: 'date-time' }) lastSeenAt!: string;
+}
+
+export class ConsumerUsageResponse {
+  @ApiProperty({ example: 'carrier-portal' }) consumer!: string;
+  @ApiProperty({ format: 'date', description: 'first day (UTC) counted', example: '2026-01-01' }) since!: string;
+  @ApiProperty({ type: [ConsumerUsageItem] }) items!: ConsumerUsageItem[];
 }
