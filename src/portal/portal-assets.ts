@@ -30,6 +30,8 @@ export const ASSET_FILES = [
   'schema-view.js',
   'changelog.js',
   'usage.js',
+  'consumers.js',
+  'consumer-keys.js',
   'favicon.svg',
 ] as const;
 

@@ -37,8 +37,8 @@ export function apiPath(domain, api, ...rest) {
   return ['/api/domains', enc(domain), 'apis', enc(api), ...rest.map((s) => enc(s))].join('/');
 }
 
-function headers(accept) {
-  const out = { accept };
+function headers(accept, extra = {}) {
+  const out = { accept, ...extra };
   const token = getToken() || memoryToken;
   if (token) {
     out.authorization = `Bearer ${token}`;
@@ -46,10 +46,16 @@ function headers(accept) {
   return out;
 }
 
-export async function request(path, accept = 'application/json') {
+export async function request(path, accept = 'application/json', { method = 'GET', body } = {}) {
   let res;
   try {
-    res = await fetch(path, { headers: headers(accept), credentials: 'same-origin' });
+    const extra = body === undefined ? {} : { 'content-type': 'application/json' };
+    res = await fetch(path, {
+      method,
+      headers: headers(accept, extra),
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   } catch (err) {
     throw new ApiError(0, { title: 'The registry could not be reached', detail: String(err && err.message || err) });
   }
@@ -66,6 +72,12 @@ export async function request(path, accept = 'application/json') {
 
 export async function getJson(path) {
   return (await request(path)).json();
+}
+
+/** A write to the registry: JSON body in, the JSON answer (null for 204) out; problems throw ApiError. */
+export async function sendJson(method, path, body) {
+  const res = await request(path, 'application/json', { method, body });
+  return res.status === 204 ? null : res.json();
 }
 
 /** A version's document as JSON; pinned versions are immutable, so they are kept for the session. */
@@ -100,8 +112,11 @@ export function problemSlug(type) {
   return m ? m[1] : null;
 }
 
-/** An error box from a problem+json (or any error), with a link to the problem's page. */
-export function errorBox(err) {
+/**
+ * An error box from a problem+json (or any error), with a link to the problem's page.
+ * `hint` replaces the default advice on 401/403 where a view knows what it needs.
+ */
+export function errorBox(err, { hint } = {}) {
   const problem = err instanceof ApiError ? err.problem : { title: 'Something went wrong', detail: String(err && err.message || err) };
   const slug = problemSlug(problem.type);
   const status = err instanceof ApiError && err.status ? err.status : null;
@@ -115,5 +130,5 @@ export function errorBox(err) {
     h('p', { class: 'muted small' },
       slug ? h('a', { href: `/problems/${slug}` }, 'About this problem') : null,
       problem.correlationId ? ` · correlation id ${String(problem.correlationId)}` : '',
-      needsToken ? ' · Enter a registry token above to read this registry.' : ''));
+      needsToken ? ` · ${hint || (status === 403 ? 'Your token\'s role does not allow this.' : 'Enter a registry token above to read this registry.')}` : ''));
 }

@@ -6,6 +6,7 @@ import { renderApiPage } from './api-page.js';
 import { renderChangelog } from './changelog.js';
 import { renderUsage } from './usage.js';
 import { renderDocs } from './api-page.js';
+import { renderConsumer, renderConsumers } from './consumers.js';
 
 const main = document.getElementById('main');
 let generation = 0;
@@ -23,20 +24,25 @@ function route() {
   if (parts[0] === 'apis' && parts.length >= 3) {
     const [, domain, api, section, version] = parts;
     if (!section) {
-      return { title: `${domain}/${api}`, render: (ctx) => renderApiPage(ctx, domain, api) };
+      return { title: `${domain}/${api}`, nav: 'catalog', render: (ctx) => renderApiPage(ctx, domain, api) };
     }
     if (section === 'versions' && version) {
-      return { title: `${domain}/${api} ${version}`, render: (ctx) => renderDocs(ctx, domain, api, version) };
+      return { title: `${domain}/${api} ${version}`, nav: 'catalog', render: (ctx) => renderDocs(ctx, domain, api, version) };
     }
     if (section === 'changelog') {
-      return { title: `${domain}/${api} changelog`, render: (ctx) => renderChangelog(ctx, domain, api, params.get('from'), params.get('to')) };
+      return { title: `${domain}/${api} changelog`, nav: 'catalog', render: (ctx) => renderChangelog(ctx, domain, api, params.get('from'), params.get('to')) };
     }
     if (section === 'usage') {
-      return { title: `${domain}/${api} usage`, render: (ctx) => renderUsage(ctx, domain, api, params.get('days')) };
+      return { title: `${domain}/${api} usage`, nav: 'catalog', render: (ctx) => renderUsage(ctx, domain, api, params.get('days')) };
     }
   }
+  if (parts[0] === 'consumers' && parts.length <= 2) {
+    return parts[1]
+      ? { title: `Consumer ${parts[1]}`, nav: 'consumers', render: (ctx) => renderConsumer(ctx, parts[1], params.get('days')) }
+      : { title: 'Consumers & keys', nav: 'consumers', render: (ctx) => renderConsumers(ctx) };
+  }
   if (parts.length === 0) {
-    return { title: 'Catalog', render: (ctx) => renderCatalog(ctx, params.get('q') || '', params.get('kind') || '') };
+    return { title: 'Catalog', nav: 'catalog', render: (ctx) => renderCatalog(ctx, params.get('q') || '', params.get('kind') || '') };
   }
   return { title: 'Not found', render: (ctx) => ctx.show(h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the catalog'))) };
 }
@@ -45,6 +51,13 @@ async function render({ focus = true } = {}) {
   const mine = ++generation;
   const view = route();
   document.title = `${view.title} · Charter portal`;
+  for (const link of document.querySelectorAll('.nav a[data-nav]')) {
+    if (link.dataset.nav === view.nav) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
   // ctx.show only paints if no newer navigation started meanwhile.
   const ctx = {
     current: () => mine === generation,
