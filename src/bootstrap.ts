@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
@@ -16,6 +16,7 @@ import type { AppConfig } from './platform/config/app-config';
 import { MetricsService } from './platform/health/metrics.service';
 import { CORRELATION_HEADER, acceptCorrelationId, enterCorrelation } from './platform/logging/correlation';
 import { NestPinoLogger } from './platform/logging/logger';
+import { createOpenApiDocument } from './platform/openapi/openapi-document';
 import { LOGGER } from './platform/logging/logger.provider';
 import { CharterError } from './platform/problems/charter.error';
 import { ProblemFilter } from './platform/problems/problem.filter';
@@ -41,13 +42,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
   configureFastify(app.getHttpAdapter().getInstance(), app.get(MetricsService));
 
-  const docs = new DocumentBuilder()
-    .setTitle('Charter registry API')
-    .setDescription('Domains, APIs and versions of the contract registry. Errors are RFC 9457 problem+json.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, docs), { jsonDocumentUrl: 'docs/openapi.json' });
+  // The same description `npm run contracts:sync` commits as contracts/charter/.
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
 

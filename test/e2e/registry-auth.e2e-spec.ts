@@ -1,4 +1,7 @@
 import * as jwt from 'jsonwebtoken';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
 import { ENGINES } from '../support/test-database';
 import { startTestApp, TEST_SECRET, type TestApp } from '../support/test-app';
 import { bearer, send } from '../support/http';
@@ -94,11 +97,13 @@ describe.each(ENGINES)('registry auth on %s', (engine) => {
     expect(metrics.text).toMatch(/charter_http_requests_total\{method="POST",route="\/api\/domains\/:domain\/apis\/:api\/versions",status="201"\}/);
   });
 
-  it('serves the OpenAPI description of the registry API at /docs', async () => {
+  it('serves the OpenAPI description of the registry API at /docs: the committed contracts/charter/ one', async () => {
     const res = await send('GET', `${t.url}/docs/openapi.json`);
     expect(res.status).toBe(200);
     const doc = res.json<{ paths: Record<string, unknown> }>();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/domains/{domain}/apis/{api}/versions']));
+    const committed = readFileSync(path.join(__dirname, '../../contracts/charter/registry.openapi.yaml'), 'utf8');
+    expect(doc).toEqual(parse(committed));
   });
 });
 

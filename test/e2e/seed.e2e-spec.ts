@@ -20,16 +20,18 @@ describe.each(ENGINES)('the example contracts and governance on publish, on %s',
   it('creates every domain from its domain.yaml', async () => {
     const res = await send('GET', `${t.url}/api/domains`, { headers: reader });
     const domains = res.json<{ items: Array<{ key: string; owners: unknown[] }> }>().items;
-    expect(domains.map((d) => d.key)).toEqual(['crm', 'dispatch', 'erp']);
+    // charter: the registry's own API (contracts/charter/), seeded like any domain.
+    expect(domains.map((d) => d.key)).toEqual(['charter', 'crm', 'dispatch', 'erp']);
     for (const d of domains) {
       expect(d.owners.length).toBeGreaterThan(0);
     }
   });
 
-  it('publishes every example contract, OpenAPI and AsyncAPI', async () => {
+  it('publishes every example contract, OpenAPI and AsyncAPI, and Charter\'s own', async () => {
     const res = await send('GET', `${t.url}/api/apis?limit=100`, { headers: reader });
     const apis = res.json<{ items: Array<{ domain: string; api: string; kind: string; latest: { lifecycle: string; publishedBy: string } }> }>().items;
     expect(apis.map((a) => `${a.domain}/${a.api}:${a.kind}`)).toEqual([
+      'charter/registry:openapi',
       'crm/customer-service:openapi',
       'dispatch/dispatch-events:asyncapi',
       'dispatch/shipments:openapi',
