@@ -1,9 +1,9 @@
 /**
  * The gateway's access log destination: lines are joined in memory and handed to
  * an asynchronous pino destination (SonicBoom) in batches of `maxBytes`, or at
- * the latest `maxDelayMs` after the first line of a batch. One write per few
- * hundred requests instead of one per request (or per 4 KB, which still cost a
- * threadpool round trip every ~15 requests), and a quiet gateway's lines still
+ * the latest `maxDelayMs` after the first line of a batch. One write per ~50
+ * requests instead of one per request (or per 4 KB of pino's buffer, a threadpool
+ * round trip every ~15 requests), and a quiet gateway's lines still
  * appear within `maxDelayMs`. Batches stay small enough to be written within
  * tens of milliseconds under load: a batch held longer survives young-generation
  * collections and is promoted, which brings the next full GC (a tail-latency
