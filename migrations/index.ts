@@ -5,5 +5,6 @@
  */
 import { CreateRegistry1763800000000 } from './1763800000000-CreateRegistry';
 import { CreateConsumers1763800100000 } from './1763800100000-CreateConsumers';
+import { CreateIdempotencyKeys1763800200000 } from './1763800200000-CreateIdempotencyKeys';
 
-export const MIGRATIONS = [CreateRegistry1763800000000, CreateConsumers1763800100000];
+export const MIGRATIONS = [CreateRegistry1763800000000, CreateConsumers1763800100000, CreateIdempotencyKeys1763800200000];

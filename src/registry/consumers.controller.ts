@@ -4,6 +4,7 @@ import { CurrentPrincipal, RequireRole } from '../platform/auth/auth.decorators'
 import type { Principal } from '../platform/auth/principal';
 import { ApiCorrelationId, ApiProblems } from '../platform/openapi/openapi.decorators';
 import { ConsumersService } from './consumers.service';
+import { IDEMPOTENCY_PROBLEMS, Idempotent } from './idempotency.interceptor';
 import { ConsumerResponse, ConsumerUsageResponse, CreateApiKeyDto, CreateConsumerDto, CreatedApiKeyResponse } from './dto/consumer.dto';
 import { ApiPageQuery, ApiPageResponse } from './dto/page.dto';
 import { type Page, pageRequest } from './pagination';
@@ -65,8 +66,9 @@ export class ConsumersController {
     description: 'A client application of the gateway, identified by its kebab-case key; issue it API keys next.',
     operationId: 'createConsumer',
   })
+  @Idempotent()
   @ApiCreatedResponse({ description: 'The consumer, with no keys yet', type: ConsumerResponse })
-  @ApiProblems('MALFORMED_REQUEST', 'ALREADY_EXISTS')
+  @ApiProblems('MALFORMED_REQUEST', 'ALREADY_EXISTS', ...IDEMPOTENCY_PROBLEMS)
   create(@Body() dto: CreateConsumerDto, @CurrentPrincipal() principal: Principal): Promise<ConsumerResponse> {
     return this.consumers.create(dto, principal);
   }
@@ -78,8 +80,9 @@ export class ConsumersController {
     description: 'A new key for the consumer with the scopes it grants at the gateway; gateways accept it within a second.',
     operationId: 'issueApiKey',
   })
-  @ApiCreatedResponse({ description: 'The key, shown this once', type: CreatedApiKeyResponse })
-  @ApiProblems('MALFORMED_REQUEST', 'NOT_FOUND')
+  @Idempotent()
+  @ApiCreatedResponse({ description: 'The key, shown this once (and to retries with the same Idempotency-Key)', type: CreatedApiKeyResponse })
+  @ApiProblems('MALFORMED_REQUEST', 'NOT_FOUND', ...IDEMPOTENCY_PROBLEMS)
   issueKey(
     @Param('consumer') consumer: string,
     @Body() dto: CreateApiKeyDto,

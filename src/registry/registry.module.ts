@@ -11,6 +11,8 @@ import { DomainsService } from './domains.service';
 import { CompatibilityGate } from './gates/compatibility.gate';
 import { GovernanceLintGate } from './gates/governance-lint.gate';
 import { PolicyGate } from './gates/policy.gate';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { IdempotencyRepository } from './idempotency.repository';
 import { PUBLISH_GATES, type PublishGate } from './publish-gate';
 import { RegistryFeedModule } from './registry-feed.module';
 import { ContractsSeeder } from './seed/contracts-seeder';
@@ -34,6 +36,8 @@ import { ChangelogService } from './changelog.service';
     ChangelogService,
     ApisService,
     ContractsSeeder,
+    IdempotencyRepository,
+    IdempotencyInterceptor,
     GovernanceLintGate,
     CompatibilityGate,
     PolicyGate,

@@ -8,6 +8,7 @@ import { CharterError } from '../platform/problems/charter.error';
 import { ChangeLifecycleDto, ChangelogResponse, VersionResponse } from './dto/version.dto';
 import { ApiPageQuery, ApiPageResponse } from './dto/page.dto';
 import { LIFECYCLES, type Lifecycle } from './entities/api-version.entity';
+import { IDEMPOTENCY_PROBLEMS, Idempotent } from './idempotency.interceptor';
 import { type Page, pageRequest } from './pagination';
 import { ChangelogService } from './changelog.service';
 import { VersionLifecycleService } from './version-lifecycle.service';
@@ -45,6 +46,7 @@ export class VersionsController {
     description: 'Store as a draft: not served by the gateway, replaceable with other content until it is published.',
     schema: { type: 'boolean', default: false },
   })
+  @Idempotent()
   @ApiCreatedResponse({ description: 'New version published', type: VersionResponse })
   @ApiOkResponse({ description: 'The same document was already published', type: VersionResponse })
   @ApiProblems(
@@ -58,6 +60,7 @@ export class VersionsController {
     'UNSUPPORTED_MEDIA_TYPE',
     'INVALID_CONTRACT',
     'GOVERNANCE_VIOLATION',
+    ...IDEMPOTENCY_PROBLEMS,
   )
   async publish(
     @Param('domain') domain: string,

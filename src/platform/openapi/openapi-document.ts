@@ -17,7 +17,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
  * contracts/charter/registry.openapi.yaml like any contract: a breaking change
  * needs a major bump here, an additive one a minor bump, any other change a patch.
  */
-export const REGISTRY_API_VERSION = '1.0.0';
+export const REGISTRY_API_VERSION = '1.1.0';
 
 /** The owning team, as named in contracts/charter/domain.yaml. */
 export const REGISTRY_API_OWNER = 'platform';

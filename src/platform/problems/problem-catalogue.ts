@@ -10,6 +10,7 @@ export const PROBLEM_TYPE_BASE = 'https://charter.dev/problems/';
 export type ProblemCode =
   | 'MALFORMED_REQUEST'
   | 'VALIDATION_FAILED'
+  | 'INVALID_IDEMPOTENCY_KEY'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
@@ -22,6 +23,7 @@ export type ProblemCode =
   | 'VERSION_CONFLICT'
   | 'KIND_CONFLICT'
   | 'ALREADY_EXISTS'
+  | 'IDEMPOTENCY_KEY_IN_USE'
   | 'INVALID_LIFECYCLE_TRANSITION'
   | 'BREAKING_CHANGE'
   | 'SEMVER_VIOLATION'
@@ -30,6 +32,7 @@ export type ProblemCode =
   | 'HEADERS_TOO_LARGE'
   | 'INVALID_CONTRACT'
   | 'GOVERNANCE_VIOLATION'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'RATE_LIMITED'
   | 'INTERNAL_ERROR'
   | 'BAD_GATEWAY'
@@ -46,6 +49,7 @@ export interface ProblemKind {
 export const PROBLEMS: Record<ProblemCode, ProblemKind> = {
   MALFORMED_REQUEST: { status: 400, slug: 'malformed-request', title: 'Malformed request' },
   VALIDATION_FAILED: { status: 400, slug: 'validation-failed', title: 'Request validation failed' },
+  INVALID_IDEMPOTENCY_KEY: { status: 400, slug: 'invalid-idempotency-key', title: 'Invalid Idempotency-Key header' },
   UNAUTHENTICATED: { status: 401, slug: 'unauthenticated', title: 'Authentication required' },
   FORBIDDEN: { status: 403, slug: 'forbidden', title: 'Forbidden' },
   NOT_FOUND: { status: 404, slug: 'not-found', title: 'Not found' },
@@ -58,6 +62,7 @@ export const PROBLEMS: Record<ProblemCode, ProblemKind> = {
   VERSION_CONFLICT: { status: 409, slug: 'version-conflict', title: 'Version already published with other content' },
   KIND_CONFLICT: { status: 409, slug: 'kind-conflict', title: 'Contract kind differs from the API' },
   ALREADY_EXISTS: { status: 409, slug: 'already-exists', title: 'Already exists' },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, slug: 'idempotency-key-in-use', title: 'A request with this Idempotency-Key is in progress' },
   INVALID_LIFECYCLE_TRANSITION: { status: 409, slug: 'invalid-lifecycle-transition', title: 'Invalid lifecycle transition' },
   BREAKING_CHANGE: { status: 409, slug: 'breaking-change', title: 'Breaking change' },
   SEMVER_VIOLATION: { status: 409, slug: 'semver-violation', title: 'Version bump does not match the change' },
@@ -66,6 +71,7 @@ export const PROBLEMS: Record<ProblemCode, ProblemKind> = {
   HEADERS_TOO_LARGE: { status: 431, slug: 'request-header-fields-too-large', title: 'Request header fields too large' },
   INVALID_CONTRACT: { status: 422, slug: 'invalid-contract', title: 'Invalid contract' },
   GOVERNANCE_VIOLATION: { status: 422, slug: 'governance-violation', title: 'Contract violates governance rules' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, slug: 'idempotency-key-reused', title: 'Idempotency-Key reused for another request' },
   RATE_LIMITED: { status: 429, slug: 'rate-limited', title: 'Too many requests' },
   INTERNAL_ERROR: { status: 500, slug: 'internal-error', title: 'Internal error' },
   BAD_GATEWAY: { status: 502, slug: 'bad-gateway', title: 'Bad gateway' },

@@ -4,7 +4,8 @@ import { ApiEntity } from './api.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ConsumerEntity } from './consumer.entity';
 import { DomainEntity } from './domain.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { UsageCounterEntity } from './usage-counter.entity';
 
-export { ApiEntity, ApiKeyEntity, ApiVersionEntity, AuditEntryEntity, ConsumerEntity, DomainEntity, UsageCounterEntity };
-export const ENTITIES = [DomainEntity, ApiEntity, ApiVersionEntity, AuditEntryEntity, ConsumerEntity, ApiKeyEntity, UsageCounterEntity];
+export { ApiEntity, ApiKeyEntity, ApiVersionEntity, AuditEntryEntity, ConsumerEntity, DomainEntity, IdempotencyKeyEntity, UsageCounterEntity };
+export const ENTITIES = [DomainEntity, ApiEntity, ApiVersionEntity, AuditEntryEntity, ConsumerEntity, ApiKeyEntity, UsageCounterEntity, IdempotencyKeyEntity];
