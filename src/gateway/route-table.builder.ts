@@ -212,6 +212,7 @@ export class RouteTableBuilder {
         method: op.plan.method,
         template: op.plan.pathTemplate,
         label: `${key} ${op.plan.pathTemplate}`,
+        usageKey: `${key} ${op.plan.pathTemplate}\n${op.plan.method}\n${api.version}`,
         apiKeyHeaders: keysUsed.filter((s) => s.in === 'header').map((s) => s.paramName),
         apiKeyQuery: keysUsed.filter((s) => s.in === 'query').map((s) => s.paramName),
       };

@@ -15,6 +15,8 @@ export interface RouteOperation {
   template: string;
   /** `domain/api/v1 /shipments/{id}`: the metrics and log label. */
   label: string;
+  /** Label, method and version: what usage is counted under, prepared at build (a reload may serve a newer minor under the same label). */
+  usageKey: string;
   /** Header names carrying API keys: stripped before proxying (the upstream gets the identity instead). */
   apiKeyHeaders: readonly string[];
   /** Query names carrying API keys: removed from the forwarded query string. */

@@ -4,15 +4,14 @@
  * reloads. The HS256 secret is read from the env map given with the table.
  */
 import { createHash } from 'node:crypto';
-import { JwtVerifier } from '../policies';
+import { JwtVerifier, ReloadCache } from '../policies';
 import type { GatewayLimits } from './gateway.limits';
 import type { DomainJwtInput } from './route-table.input';
 
 export type VerifierOutcome = { ok: true; verifier: JwtVerifier } | { ok: false; reason: string };
 
 export class VerifierRegistry {
-  private live = new Map<string, JwtVerifier>();
-  private pending = new Map<string, JwtVerifier>();
+  private readonly cache = new ReloadCache<JwtVerifier>();
 
   constructor(private readonly limits: GatewayLimits) {}
 
@@ -41,31 +40,30 @@ export class VerifierRegistry {
       secret && createHash('sha256').update(secret).digest('hex'),
       jwt.clockSkewSeconds,
     ]);
-    let verifier = this.pending.get(signature) ?? this.live.get(signature);
-    if (!verifier) {
-      verifier = new JwtVerifier({
-        issuer: jwt.issuer,
-        audience: jwt.audience,
-        jwksUri: jwt.jwksUri,
-        secret: jwt.jwksUri ? undefined : secret,
-        clockSkewSeconds: jwt.clockSkewSeconds ?? this.limits.clockSkewSeconds,
-        maxTokenBytes: this.limits.maxTokenBytes,
-        jwksCooldownMs: this.limits.jwksCooldownMs,
-        jwksCacheMaxAgeMs: this.limits.jwksCacheMaxAgeMs,
-        jwksTimeoutMs: this.limits.jwksTimeoutMs,
-        cacheTtlMs: this.limits.jwtCacheTtlMs,
-      });
-    }
-    this.pending.set(signature, verifier);
+    const verifier = this.cache.acquire(
+      signature,
+      () =>
+        new JwtVerifier({
+          issuer: jwt.issuer,
+          audience: jwt.audience,
+          jwksUri: jwt.jwksUri,
+          secret: jwt.jwksUri ? undefined : secret,
+          clockSkewSeconds: jwt.clockSkewSeconds ?? this.limits.clockSkewSeconds,
+          maxTokenBytes: this.limits.maxTokenBytes,
+          jwksCooldownMs: this.limits.jwksCooldownMs,
+          jwksCacheMaxAgeMs: this.limits.jwksCacheMaxAgeMs,
+          jwksTimeoutMs: this.limits.jwksTimeoutMs,
+          cacheTtlMs: this.limits.jwtCacheTtlMs,
+        }),
+    );
     return { ok: true, verifier };
   }
 
   commit(): void {
-    this.live = this.pending;
-    this.pending = new Map();
+    this.cache.commit();
   }
 
   rollback(): void {
-    this.pending = new Map();
+    this.cache.rollback();
   }
 }

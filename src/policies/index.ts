@@ -11,6 +11,7 @@ export { ANONYMOUS, SecurityEvaluator, type AuthContext, type AuthRequest, type 
 export { prepareMock, type PreparedMock } from './mock/mock-responder';
 export { LimiterRegistry } from './rate-limit/limiter-registry';
 export { RateLimitPolicy, type RateLimitOutcome } from './rate-limit/rate-limit.policy';
+export { ReloadCache, type ReloadCacheHooks } from './reload-cache';
 export { VersionSchemaCompiler } from './schema/schema-compiler';
 export { baseMediaType, isJsonType } from './validation/media-type';
 export { RequestValidator, type BodyMedia, type RequestParts } from './validation/request-validator';

@@ -6,6 +6,7 @@ import { ApiCorrelationId, ApiProblems } from '../platform/openapi/openapi.decor
 import { CharterError } from '../platform/problems/charter.error';
 import { DomainsService } from './domains.service';
 import { ApiUsageResponse } from './dto/usage.dto';
+import { usageSince } from './usage-period';
 import { UsageRepository } from './usage.repository';
 
 @ApiTags('usage')
@@ -38,14 +39,10 @@ export class UsageController {
     @Query('days') days = '30',
   ): Promise<object> {
     await this.domains.require(this.dataSource.manager, domain);
-    const n = Number(days);
-    if (!Number.isInteger(n) || n < 1 || n > 366) {
-      throw new CharterError('MALFORMED_REQUEST', 'days must be an integer between 1 and 366.');
-    }
+    const since = usageSince(days, Date.now());
     if (major !== undefined && !/^\d{1,6}$/.test(major)) {
       throw new CharterError('MALFORMED_REQUEST', 'major must be a non-negative integer.');
     }
-    const since = new Date(Date.now() - (n - 1) * 86_400_000).toISOString().slice(0, 10);
     const items = await this.usage.summary(this.dataSource.manager, { domain, api, major: major === undefined ? undefined : Number(major), since });
     return { domain, api, since, items };
   }

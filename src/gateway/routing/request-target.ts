@@ -71,6 +71,11 @@ export function parseRequestTarget(url: string): TargetResult {
   return { ok: true, target: { path, query, segments } };
 }
 
+/** One name or value of a query string: `+` as space, percent-decoded once. Throws on malformed escapes. */
+export function decodeQueryComponent(text: string): string {
+  return text.includes('%') || text.includes('+') ? decodeURIComponent(text.replace(/\+/g, ' ')) : text;
+}
+
 export type QueryResult = { ok: true; query: Map<string, string[]> } | { ok: false; reason: string };
 
 const EMPTY_QUERY: ReadonlyMap<string, string[]> = new Map();
@@ -93,12 +98,8 @@ export function parseQuery(query: string, maxParams = 256): QueryResult {
     let name = eq < 0 ? pair : pair.slice(0, eq);
     let value = eq < 0 ? '' : pair.slice(eq + 1);
     try {
-      if (name.includes('%') || name.includes('+')) {
-        name = decodeURIComponent(name.replace(/\+/g, ' '));
-      }
-      if (value.includes('%') || value.includes('+')) {
-        value = decodeURIComponent(value.replace(/\+/g, ' '));
-      }
+      name = decodeQueryComponent(name);
+      value = decodeQueryComponent(value);
     } catch {
       return { ok: false, reason: 'malformed percent-encoding in query' };
     }

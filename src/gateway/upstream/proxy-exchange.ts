@@ -33,6 +33,8 @@ import { classifyUpstreamError, countsAgainstUpstream, retryable, type UpstreamF
 import { clientResponseHeaders } from './upstream-headers';
 
 const SKIP: ResponseCheck = { kind: 'skip' };
+/** Shared by exchanges that keep no copy (relay `stream`): never pushed to. */
+const NO_CHUNKS: Buffer[] = [];
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
 /** Raised into undici when the client leaves; recognised and not counted against the upstream. */
@@ -40,7 +42,11 @@ class ClientGoneError extends Error {
   override name = 'AbortError';
 }
 
-/** stream: straight through; monitor: through, copy checked later; enforce: held until checked; discard: answer already decided. */
+/**
+ * stream: straight through (also once a checked body outgrew the cap); monitor:
+ * through, a copy checked later; enforce: held until checked; discard: the
+ * answer was already decided at the status line.
+ */
 type Relay = 'stream' | 'monitor' | 'enforce' | 'discard';
 
 export class ProxyExchange implements Dispatcher.DispatchHandler {
@@ -49,13 +55,12 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
   private attempt = 0;
   /** Set once a final (non-1xx) status arrived: from then on failures are midstream. */
   private relay?: Relay;
-  private statusCode = 0;
   private outHeaders: string[] = [];
   private validate?: ValidateFunction;
   private encoding?: string;
-  private chunks?: Buffer[];
+  /** The body kept for checking (monitor, enforce) while under the cap. */
+  private chunks = NO_CHUNKS;
   private size = 0;
-  private overCap = false;
 
   constructor(
     private readonly ctx: RequestContext,
@@ -98,7 +103,6 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
       upstream.breaker.success();
     }
     ctx.upstreamStatus = statusCode;
-    this.statusCode = statusCode;
     const op = ctx.op!;
     const hasBody = ctx.req.method !== 'HEAD' && statusCode !== 204 && statusCode !== 304 && headers['content-length'] !== '0';
     const mode = op.policies.plan.validation.response;
@@ -131,11 +135,7 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
     if (this.clientGone || this.relay === 'discard') {
       return;
     }
-    if (this.chunks === undefined) {
-      this.write(controller, chunk);
-      return;
-    }
-    if (!this.overCap) {
+    if (this.relay !== 'stream') {
       this.size += chunk.length;
       if (this.size > this.runtime.limits.maxResponseValidationBytes) {
         this.passCap(controller);
@@ -153,9 +153,8 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
     if (this.clientGone || this.relay === 'discard') {
       return;
     }
-    const { ctx, runtime } = this;
-    const chunks = this.chunks;
-    if (this.relay === 'enforce' && chunks && !this.overCap) {
+    const { ctx, runtime, chunks } = this;
+    if (this.relay === 'enforce') {
       const buffered = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.size);
       const errors = validateBody(this.validate!, buffered, this.encoding, runtime.limits.maxResponseValidationBytes);
       if (errors.length > 0) {
@@ -165,13 +164,13 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
       if (!this.outHeaders.includes('content-length')) {
         this.outHeaders.push('content-length', String(buffered.length));
       }
-      ctx.res.writeHead(this.statusCode, this.outHeaders);
+      ctx.res.writeHead(ctx.upstreamStatus!, this.outHeaders);
       ctx.res.end(buffered);
       return;
     }
     ctx.res.end();
-    if (this.relay === 'monitor' && chunks) {
-      this.checkLater(chunks);
+    if (this.relay === 'monitor') {
+      this.checkLater();
     }
   }
 
@@ -186,10 +185,12 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
       if (this.relay === 'discard') {
         return;
       }
+      const midstream = kind === 'timeout' ? 'timeout' : 'reset';
       upstream.breaker.failure(Date.now());
-      runtime.metrics.upstreamError(upstream.label, kind === 'timeout' ? 'timeout' : 'reset');
-      ctx.upstreamError = `${kind === 'timeout' ? 'timeout' : 'reset'}-midstream`;
-      if (this.relay === 'enforce' && !this.overCap && !ctx.res.headersSent) {
+      runtime.metrics.upstreamError(upstream.label, midstream);
+      ctx.upstreamError = `${midstream}-midstream`;
+      if (this.relay === 'enforce') {
+        // Still held back: nothing was sent, so the client gets a problem.
         ctx.reject('BAD_GATEWAY', 'the upstream connection failed while answering');
       } else {
         ctx.res.destroy();
@@ -224,24 +225,21 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
 
   /** The body outgrew the validation cap: send what was held back and stream the rest unchecked. */
   private passCap(controller: Dispatcher.DispatchController): void {
-    this.overCap = true;
     this.runtime.metrics.validation(this.ctx.op!.label, 'response', 'skipped');
-    const held = this.chunks!;
-    this.chunks = [];
+    const held = this.chunks;
+    this.chunks = NO_CHUNKS;
     if (this.relay === 'enforce') {
-      this.ctx.res.writeHead(this.statusCode, this.outHeaders);
+      this.ctx.res.writeHead(this.ctx.upstreamStatus!, this.outHeaders);
       for (const c of held) {
         this.write(controller, c);
       }
     }
+    this.relay = 'stream';
   }
 
   /** Monitor mode: checked after the answer went out, batched with other answers' checks. */
-  private checkLater(chunks: Buffer[]): void {
-    if (this.overCap) {
-      return;
-    }
-    const { ctx, runtime, validate, encoding, size } = this;
+  private checkLater(): void {
+    const { ctx, runtime, validate, encoding, size, chunks } = this;
     runtime.deferred.add(() => {
       const errors = validateBody(validate!, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size), encoding, runtime.limits.maxResponseValidationBytes);
       if (errors.length > 0) {

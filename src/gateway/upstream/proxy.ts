@@ -12,6 +12,7 @@
 import type { IncomingMessage } from 'node:http';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { hasRequestBody } from '../pipeline/body-reader';
+import { decodeQueryComponent } from '../routing/request-target';
 import type { RequestContext } from '../pipeline/request-context';
 import { DONE, type GatewayRuntime } from '../pipeline/stage';
 import type { Upstream } from './upstream';
@@ -56,7 +57,7 @@ function forwardedQuery(query: string, strip: readonly string[]): string {
       const name = pair.split('=', 1)[0];
       let decoded = name;
       try {
-        decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+        decoded = decodeQueryComponent(name);
       } catch {
         // undecodable names are kept as they are; they cannot be an API key name
       }

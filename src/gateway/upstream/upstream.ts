@@ -4,6 +4,7 @@
  * warm connections and breaker state; closed gracefully once no table uses it.
  */
 import { Pool } from 'undici';
+import { ReloadCache } from '../../policies';
 import { CircuitBreaker } from './circuit-breaker';
 import { RetryBudget } from './retry-budget';
 
@@ -52,66 +53,47 @@ export class Upstream {
 
 /** Upstreams by base URL, shared across route tables. */
 export class UpstreamRegistry {
-  private live = new Map<string, Upstream>();
-  private pending = new Map<string, Upstream>();
+  private readonly cache: ReloadCache<Upstream>;
   private readonly retiring = new Set<Upstream>();
 
   constructor(
     private readonly options: UpstreamOptions,
     /** How long a retired upstream stays open for requests that captured an older table. */
-    private readonly retireGraceMs: number,
-  ) {}
-
-  acquire(url: URL): Upstream {
-    const key = url.href.replace(/\/+$/, '');
-    const existing = this.pending.get(key) ?? this.live.get(key);
-    if (existing) {
-      this.pending.set(key, existing);
-      return existing;
-    }
-    const upstream = new Upstream(url, this.options);
-    this.pending.set(key, upstream);
-    return upstream;
+    retireGraceMs: number,
+  ) {
+    this.cache = new ReloadCache<Upstream>({
+      // Upstreams the new table does not use are closed once their requests finish.
+      retire: (retired) => {
+        for (const upstream of retired) {
+          this.retiring.add(upstream);
+        }
+        const timer = setTimeout(() => {
+          for (const upstream of retired) {
+            this.retiring.delete(upstream);
+            void upstream.close().catch(() => undefined);
+          }
+        }, retireGraceMs);
+        timer.unref();
+      },
+      discard: (upstream) => void upstream.close().catch(() => undefined),
+    });
   }
 
-  /** After the swap: upstreams the new table does not use are closed once their requests finish. */
+  acquire(url: URL): Upstream {
+    return this.cache.acquire(url.href.replace(/\/+$/, ''), () => new Upstream(url, this.options));
+  }
+
   commit(): void {
-    const retired = [...this.live.entries()].filter(([key]) => !this.pending.has(key)).map(([, u]) => u);
-    this.live = this.pending;
-    this.pending = new Map();
-    if (retired.length === 0) {
-      return;
-    }
-    const timer = setTimeout(() => {
-      for (const upstream of retired) {
-        this.retiring.delete(upstream);
-        void upstream.close().catch(() => undefined);
-      }
-    }, this.retireGraceMs);
-    timer.unref();
-    for (const upstream of retired) {
-      this.retiring.add(upstream);
-    }
+    this.cache.commit();
   }
 
   rollback(): void {
-    for (const [key, upstream] of this.pending) {
-      if (!this.live.has(key)) {
-        void upstream.close().catch(() => undefined);
-      }
-    }
-    this.pending = new Map();
-  }
-
-  all(): Upstream[] {
-    return [...this.live.values()];
+    this.cache.rollback();
   }
 
   async close(): Promise<void> {
-    const all = [...new Set([...this.live.values(), ...this.pending.values(), ...this.retiring])];
+    const all = [...new Set([...this.cache.drain(), ...this.retiring])];
     this.retiring.clear();
-    this.live = new Map();
-    this.pending = new Map();
     await Promise.all(all.map((u) => u.pool.destroy().catch(() => undefined)));
   }
 }

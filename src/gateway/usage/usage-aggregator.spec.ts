@@ -4,7 +4,7 @@ import type { UsageRecord } from '../route-table.input';
 import { UsageAggregator } from './usage-aggregator';
 
 const op = (id: string, version = '1.2.0'): RouteOperation =>
-  ({ id, method: 'GET', template: `/${id}`, label: `d/a/v1 /${id}`, api: { domain: 'd', api: 'a', version, major: 1 } }) as unknown as RouteOperation;
+  ({ id, method: 'GET', template: `/${id}`, label: `d/a/v1 /${id}`, usageKey: `d/a/v1 /${id}\nGET\n${version}`, api: { domain: 'd', api: 'a', version, major: 1 } }) as unknown as RouteOperation;
 
 describe('UsageAggregator', () => {
   const logger = pino({ level: 'silent' });

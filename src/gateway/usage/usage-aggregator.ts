@@ -43,9 +43,7 @@ export class UsageAggregator {
       return;
     }
     const consumer = consumerId ?? null;
-    // The version is part of the key: a reload may serve a newer minor under the same label.
-    const base = op.label + '\n' + op.method + '\n' + op.api.version;
-    const key = consumer === null ? base : base + '\n' + consumer;
+    const key = consumer === null ? op.usageKey : op.usageKey + '\n' + consumer;
     let counter = this.counters.get(key);
     if (!counter) {
       counter = { op, consumerId: consumer, requests: 0, clientErrors: 0, serverErrors: 0 };

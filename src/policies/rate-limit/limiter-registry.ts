@@ -10,42 +10,35 @@
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimitPlan } from '../../core/policy';
+import { ReloadCache } from '../reload-cache';
 
 export class LimiterRegistry {
-  private limiters = new Map<string, RateLimiterAbstract>();
-  private pending = new Map<string, RateLimiterAbstract>();
+  private readonly cache = new ReloadCache<RateLimiterAbstract>();
 
   constructor(private readonly redis?: Redis) {}
 
   /** The limiter for a policy, reused from the live table when its shape is unchanged. */
   acquire(keyPrefix: string, plan: RateLimitPlan): RateLimiterAbstract {
-    const signature = `${keyPrefix}|${plan.limit}|${plan.windowSeconds}`;
-    const existing = this.pending.get(signature) ?? this.limiters.get(signature);
-    if (existing) {
-      this.pending.set(signature, existing);
-      return existing;
-    }
-    const options = { keyPrefix, points: plan.limit, duration: plan.windowSeconds };
-    const limiter = this.redis
-      ? new RateLimiterRedis({
-          ...options,
-          storeClient: this.redis,
-          rejectIfRedisNotReady: true,
-          insuranceLimiter: new RateLimiterMemory(options),
-        })
-      : new RateLimiterMemory(options);
-    this.pending.set(signature, limiter);
-    return limiter;
+    return this.cache.acquire(`${keyPrefix}|${plan.limit}|${plan.windowSeconds}`, () => {
+      const options = { keyPrefix, points: plan.limit, duration: plan.windowSeconds };
+      return this.redis
+        ? new RateLimiterRedis({
+            ...options,
+            storeClient: this.redis,
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: new RateLimiterMemory(options),
+          })
+        : new RateLimiterMemory(options);
+    });
   }
 
   /** Called when the table being built is swapped in: limiters it did not acquire are dropped. */
   commit(): void {
-    this.limiters = this.pending;
-    this.pending = new Map();
+    this.cache.commit();
   }
 
   /** Called when a build fails: the live table's limiters stay as they are. */
   rollback(): void {
-    this.pending = new Map();
+    this.cache.rollback();
   }
 }

@@ -47,6 +47,11 @@ export function parseSimpleParam(param: ParamPlan, value: string): unknown {
   return coerceScalar(value, param.coercion.type);
 }
 
+/** A path value in its parameter's style: `simple` (the default), `label` or `matrix`. */
+export function parsePathParam(param: ParamPlan, value: string): unknown {
+  return param.style === 'label' || param.style === 'matrix' ? parseStyledPathParam(param, value) : parseSimpleParam(param, value);
+}
+
 /**
  * Path values in `label` (`.5`, `.3.4.5` exploded, `.3,4,5`) and `matrix` style
  * (`;id=5`, `;id=3;id=4` exploded, `;id=3,4`). A value without the style's prefix

@@ -9,7 +9,7 @@ import type { ValidateFunction } from 'ajv';
 import type { OperationPlan, ParamCoercion, ParamLocation, ParamPlan } from '../../core/policy';
 import type { VersionSchemaCompiler } from '../schema/schema-compiler';
 import { baseMediaType, isJsonType, pickMedia } from './media-type';
-import { coerceScalar, parseCookies, parseDeepObject, parseQueryParam, parseSimpleParam, parseStyledPathParam } from './param-parser';
+import { coerceScalar, parseCookies, parseDeepObject, parsePathParam, parseQueryParam, parseSimpleParam } from './param-parser';
 import { bodyErrors, paramErrors, type ValidationError } from './validation-error';
 
 export interface RequestParts {
@@ -62,7 +62,7 @@ export class RequestValidator {
       let value: unknown;
       if (param.in === 'path') {
         const raw = parts.pathParams[param.name];
-        value = raw === undefined ? undefined : param.style === 'label' || param.style === 'matrix' ? parseStyledPathParam(param, raw) : parseSimpleParam(param, raw);
+        value = raw === undefined ? undefined : parsePathParam(param, raw);
       } else if (param.in === 'query') {
         if (param.style === 'deepObject') {
           value = parseDeepObject(param, parts.query);
