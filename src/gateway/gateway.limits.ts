@@ -16,7 +16,12 @@ export interface GatewayLimits {
   /** Client must send the whole request within this time. */
   requestTimeoutMs: number;
   connectTimeoutMs: number;
-  /** Upstream must start answering within this time; else 504. */
+  /**
+   * Upstream must start answering within this time; else 504. Equal to the body
+   * timeout by default: undici then refreshes a connection's one timer when the
+   * body starts instead of creating another, a timer object per request that
+   * otherwise lives until undici's 0.5 s timer sweep and is promoted by the GC.
+   */
   upstreamHeadersTimeoutMs: number;
   /** Longest pause between upstream body chunks. */
   upstreamBodyTimeoutMs: number;
@@ -52,7 +57,7 @@ export const DEFAULT_LIMITS: Readonly<GatewayLimits> = Object.freeze({
   maxQueryParams: 256,
   requestTimeoutMs: 30_000,
   connectTimeoutMs: 2_000,
-  upstreamHeadersTimeoutMs: 15_000,
+  upstreamHeadersTimeoutMs: 30_000,
   upstreamBodyTimeoutMs: 30_000,
   upstreamKeepAliveTimeoutMs: 4_000,
   upstreamConnections: 128,

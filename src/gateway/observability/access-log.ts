@@ -9,6 +9,7 @@
  * path, a template with JSON-escaped values costs a few.
  */
 import type { Logger } from 'pino';
+import { numberText } from '../../platform/text/number-text';
 import type { RequestContext } from '../pipeline/request-context';
 
 export interface AccessLog {
@@ -50,14 +51,14 @@ export function streamAccessLog(sink: LineSink, base: Record<string, string> = {
     .join(',')}${Object.keys(base).length ? ',' : ''}"time":`;
   return {
     record(ctx, status, ms) {
-      let line = `${head}${Date.now()},"correlationId":${str(ctx.correlationId)},"method":${str(ctx.req.method)},"path":${str(pathOf(ctx))}`;
+      let line = `${head}${numberText(Date.now())},"correlationId":${str(ctx.correlationId)},"method":${str(ctx.req.method)},"path":${str(pathOf(ctx))}`;
       if (ctx.op) {
         line += `,"route":${str(ctx.op.label)}`;
       }
       if (ctx.api) {
         line += `,"version":${str(ctx.api.version)}`;
       }
-      line += `,"status":${status},"ms":${Math.round(ms * 100) / 100}`;
+      line += `,"status":${status},"ms":${numberText(Math.round(ms * 100) / 100)}`;
       if (ctx.identity.consumerId) {
         line += `,"consumer":${str(ctx.identity.consumerId)}`;
       }

@@ -6,6 +6,7 @@
  */
 import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimitPlan } from '../../core/policy';
+import { numberText } from '../../platform/text/number-text';
 
 export interface RateLimitOutcome {
   allowed: boolean;
@@ -52,8 +53,9 @@ export class RateLimitPolicy {
     );
   }
 
+  /** The remaining count differs on every request: numberText keeps it out of V8's number-string cache. */
   private outcome(allowed: boolean, res: RateLimiterRes): RateLimitOutcome {
     const reset = Math.max(0, Math.ceil(res.msBeforeNext / 1000));
-    return { allowed, header: `${this.headerPrefix}${Math.max(0, res.remainingPoints)};t=${reset}`, retryAfter: Math.max(1, reset) };
+    return { allowed, header: `${this.headerPrefix}${numberText(Math.max(0, res.remainingPoints))};t=${reset}`, retryAfter: Math.max(1, reset) };
   }
 }
