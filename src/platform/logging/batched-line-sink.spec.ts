@@ -50,4 +50,16 @@ describe('BatchedLineSink', () => {
     expect(lines).toHaveLength(1000);
     expect(lines[999]).toBe('line 999');
   });
+
+  it('keeps non-ASCII text whole and sends a line longer than the batch on its own, in order', async () => {
+    const sink = new BatchedLineSink(fd, { maxBytes: 64, maxDelayMs: 10_000 });
+    sink.write('Zürich → Łódź\n');
+    const long = `${'é'.repeat(200)}\n`;
+    sink.write(long); // flushes the batch before it, then goes out alone (both asynchronously)
+    sink.write('after\n');
+    await settle(50);
+    expect(written()).toBe(`Zürich → Łódź\n${long}`);
+    sink.flushSync();
+    expect(written()).toBe(`Zürich → Łódź\n${long}after\n`);
+  });
 });
