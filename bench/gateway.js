@@ -12,7 +12,8 @@
  *             --express-gateway DIR names a folder where `npm install express-gateway`
  *             was run. Its rate-limit policy is left out: on Node 20 it holds every
  *             request ~1 s (memory and Redis stores alike), and it has no request
- *             validation, so this is a lighter policy set than Charter's.
+ *             validation, so this is a lighter policy set than Charter's. Throughput
+ *             only: it saturates near 1,000 req/s, below the latency rate.
  * all on 127.0.0.1, each server in its own process, autocannon in this one.
  *
  * Measurements, each bounded (default 8 s, after a warm-up):
@@ -444,8 +445,12 @@ async function main() {
         };
       }
     }
-    const latency = await latencyBySlices([direct, ...servers]);
-    for (const t of [direct, ...servers]) {
+    // Express Gateway saturates near 1,000 req/s: at the fixed rate its slices would
+    // queue for seconds and spill into the next target's, so it is measured for
+    // throughput only.
+    const paced = [direct, ...servers.filter((t) => t.name !== 'express-gateway')];
+    const latency = await latencyBySlices(paced);
+    for (const t of paced) {
       const r = latency[t.name];
       results[t.name].fixed = r;
       if (results[t.name].bad !== undefined) results[t.name].bad += r.bad;
