@@ -50,8 +50,9 @@ export class BatchedLineSink {
 
   write(line: string): void {
     if (this.used + line.length * MAX_BYTES_PER_UNIT > this.capacity) {
-      // Only a line longer than a third of the room gets here (the batch is flushed
-      // at maxBytes): it goes out on its own, after what came before it.
+      // The batch is flushed at maxBytes, so at least maxBytes of room is left: only a
+      // line of more than maxBytes / 3 characters gets here. It goes out on its own,
+      // after what came before it.
       this.flush();
       this.destination.write(Buffer.from(line, 'utf8'));
       return;
