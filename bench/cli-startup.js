@@ -26,18 +26,13 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const ROOT = path.resolve(__dirname, '..');
+const { ROOT, opt } = require('./support');
 const BUDGET_MS = 500;
 const DEADLINE_MS = 25_000;
 
-const args = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const runs = Math.max(1, Number(arg('runs', '9')));
+const runs = Math.max(1, Number(opt('--runs', '9')));
 const main = path.join(ROOT, 'dist/src/cli/main.js');
-const against = arg('against') ? path.resolve(arg('against')) : undefined;
+const against = opt('--against') ? path.resolve(opt('--against')) : undefined;
 
 for (const m of [main, against].filter(Boolean)) {
   if (!fs.existsSync(m)) {

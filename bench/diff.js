@@ -16,22 +16,16 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const ROOT = path.resolve(__dirname, '..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const { ROOT, CORPUS, opt } = require('./support');
 const PAIRS = {
   stripe: ['stripe/2023-03-07_d522a2a.yaml', 'stripe/2023-09-12_63a6746.yaml'],
   github: ['github-rest/2021-03-08_7f3666d.no-example-ref.json', 'github-rest/2021-09-30_f5a1dd3.no-example-ref.json'],
 };
 
-const args = process.argv.slice(2);
-const arg = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const pairNames = arg('pair') ? [arg('pair')] : Object.keys(PAIRS);
-const only = arg('only') ? arg('only').toLowerCase().split(',') : undefined;
-const runs = Number(arg('runs', '3'));
-const timeoutMs = Number(arg('timeout', '180')) * 1000;
+const pairNames = opt('--pair') ? [opt('--pair')] : Object.keys(PAIRS);
+const only = opt('--only') ? opt('--only').toLowerCase().split(',') : undefined;
+const runs = Number(opt('--runs', '3'));
+const timeoutMs = Number(opt('--timeout', '180')) * 1000;
 
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 const hasTime = fs.existsSync('/usr/bin/time');

@@ -244,7 +244,8 @@ function start(role, extra = []) {
   });
 }
 
-function ask(child, what) {
+/** Sends `message` (by default the name of the answer wanted) and resolves with the child's `what`. */
+function ask(child, what, message = what) {
   return new Promise((resolve) => {
     const on = (m) => {
       if (m[what] === undefined) return;
@@ -252,7 +253,7 @@ function ask(child, what) {
       resolve(m[what]);
     };
     child.on('message', on);
-    child.send(what);
+    child.send(message);
   });
 }
 
@@ -261,9 +262,9 @@ async function stop(child) {
   child.kill('SIGKILL');
 }
 
-async function load(target, rate, warmup) {
+async function load(target, warmup) {
   const autocannon = require('autocannon');
-  const base = { url: `http://127.0.0.1:${target.port}${REQUEST_PATH}`, connections: CONNECTIONS, pipelining: 1, headers: target.headers, ...(rate ? { overallRate: rate } : {}) };
+  const base = { url: `http://127.0.0.1:${target.port}${REQUEST_PATH}`, connections: CONNECTIONS, pipelining: 1, headers: target.headers };
   await autocannon({ ...base, duration: warmup }); // warm-up: JIT, pools, caches
   const cpu0 = await ask(target.child, 'cpu');
   const r = await autocannon({ ...base, duration: DURATION });
@@ -355,29 +356,19 @@ async function runPacer() {
  */
 async function latencyBySlices(targets) {
   const pacer = await start('pacer');
-  const call = (message, reply) =>
-    new Promise((resolve) => {
-      const on = (m) => {
-        if (m[reply] === undefined) return;
-        pacer.child.off('message', on);
-        resolve(m[reply]);
-      };
-      pacer.child.on('message', on);
-      pacer.child.send(message);
-    });
   try {
-    await call({ setup: targets.map((t) => ({ name: t.name, port: t.port, headers: t.headers })) }, 'ready');
+    await ask(pacer.child, 'ready', { setup: targets.map((t) => ({ name: t.name, port: t.port, headers: t.headers })) });
     const cpu = Object.fromEntries(targets.map((t) => [t.name, 0]));
     const slices = ROUNDS * DURATION;
     for (let i = 0; i < slices; i++) {
       const rotated = targets.slice(i % targets.length).concat(targets.slice(0, i % targets.length));
       for (const t of rotated) {
         const before = await ask(t.child, 'cpu');
-        await call({ slice: t.name, seconds: 1 }, 'sliced');
+        await ask(pacer.child, 'sliced', { slice: t.name, seconds: 1 });
         cpu[t.name] += (await ask(t.child, 'cpu')) - before;
       }
     }
-    const report = await call({ report: true }, 'report');
+    const report = await ask(pacer.child, 'report', { report: true });
     for (const t of targets) report[t.name].cpuPerRequest = cpu[t.name] / Math.max(1, report[t.name].count);
     return report;
   } finally {
@@ -430,11 +421,11 @@ async function main() {
       const server = await start(t.role, ['--upstream', upstreamUrl, ...(t.extra ?? [])]);
       servers.push({ ...t, ...server });
     }
-    results.direct = await load(direct, 0, 2);
+    results.direct = await load(direct, 2);
     console.log(`${'direct'.padEnd(16)} saturated ${fmt(results.direct)}`);
     for (let round = 1; round <= ROUNDS; round++) {
       for (const t of servers) {
-        const r = await load(t, 0, round === 1 ? 2 : 1);
+        const r = await load(t, round === 1 ? 2 : 1);
         console.log(`${t.name.padEnd(16)} saturated ${fmt(r)}  (round ${round})  non-2xx ${r.non2xx} errors ${r.errors}`);
         const best = results[t.name];
         results[t.name] = {
@@ -453,8 +444,10 @@ async function main() {
     for (const t of paced) {
       const r = latency[t.name];
       results[t.name].fixed = r;
-      if (results[t.name].bad !== undefined) results[t.name].bad += r.bad;
-      if (t !== direct) results[t.name].rss = await ask(t.child, 'rss');
+      if (t !== direct) {
+        results[t.name].bad += r.bad;
+        results[t.name].rss = await ask(t.child, 'rss');
+      }
       console.log(`${t.name.padEnd(16)} at ${RATE}/s ${fmtPaced(r)}${t === direct ? '' : `  RSS ${(results[t.name].rss / 1048576).toFixed(0)} MB`}`);
     }
   } finally {

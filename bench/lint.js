@@ -21,9 +21,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ROOT, DIST, opt } = require('./support');
+const { ROOT, DIST, CORPUS, opt } = require('./support');
 const RUNS = Math.max(1, Math.min(5, Number(opt('--runs', '1'))));
-const FILE = path.resolve(opt('--file', path.join(ROOT, '../shared/corpus/stripe/2023-09-12_63a6746.yaml')));
+const FILE = path.resolve(opt('--file', path.join(CORPUS, 'stripe/2023-09-12_63a6746.yaml')));
 const TIMEOUT_MS = 180_000;
 
 if (!fs.existsSync(path.join(DIST, 'core/lint/index.js'))) {

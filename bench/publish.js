@@ -21,12 +21,10 @@ const os = require('node:os');
 const http = require('node:http');
 const { performance } = require('node:perf_hooks');
 
-const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist', 'src');
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
+const { ROOT, DIST, CORPUS, opt, flag } = require('./support');
 const FILE = path.join(CORPUS, 'stripe', '2023-09-12_63a6746.yaml');
-const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
+const requestedRuns = Number(opt('--runs', '5'));
+const RUNS = requestedRuns > 0 ? requestedRuns : 5;
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 if (!fs.existsSync(path.join(DIST, 'bootstrap.js'))) {
@@ -126,7 +124,7 @@ async function main() {
   }
   console.log(`core parse + validate + digest: ${ms(median(core))}`);
   const engines = ['pglite'];
-  if (!args.includes('--no-postgres')) engines.push('postgres');
+  if (!flag('--no-postgres')) engines.push('postgres');
   for (const engine of engines) {
     try {
       const r = await benchEngine(engine);

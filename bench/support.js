@@ -3,6 +3,8 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist/src');
+/** The real-world contracts of ../shared/corpus (see its MANIFEST.md). */
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const args = process.argv.slice(2);
 
 /** The value after `--name` on the command line, or `def`. */
@@ -11,4 +13,9 @@ function opt(name, def) {
   return i >= 0 && args[i + 1] ? args[i + 1] : def;
 }
 
-module.exports = { ROOT, DIST, args, opt };
+/** Whether `--name` is on the command line. */
+function flag(name) {
+  return args.includes(name);
+}
+
+module.exports = { ROOT, DIST, CORPUS, opt, flag };

@@ -205,14 +205,15 @@ export class RouteTableBuilder {
     for (const op of policies) {
       const methods = route.router.add(op.plan.segments, () => ({ byMethod: new Map(), allow: '' }));
       const keysUsed = apiKeySchemes(op.plan, schemes);
+      const label = `${key} ${op.plan.pathTemplate}`;
       const operation: RouteOperation = {
         api: route,
         policies: op,
         id: op.plan.id,
         method: op.plan.method,
         template: op.plan.pathTemplate,
-        label: `${key} ${op.plan.pathTemplate}`,
-        usageKey: `${key} ${op.plan.pathTemplate}\n${op.plan.method}\n${api.version}`,
+        label,
+        usageKey: `${label}\n${op.plan.method}\n${api.version}`,
         apiKeyHeaders: keysUsed.filter((s) => s.in === 'header').map((s) => s.paramName),
         apiKeyQuery: keysUsed.filter((s) => s.in === 'query').map((s) => s.paramName),
       };

@@ -1,17 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { RequireRole } from '../platform/auth/auth.decorators';
-import { ApiCorrelationId, ApiProblems } from '../platform/openapi/openapi.decorators';
+import { ApiProblems, ApiRegistryController } from '../platform/openapi/openapi.decorators';
 import { AuditRepository } from './audit.repository';
 import { AuditEntryResponse } from './dto/audit.dto';
 import { ApiPageQuery, ApiPageResponse } from './dto/page.dto';
 import { type Page, pageRequest, toPage } from './pagination';
 
-@ApiTags('audit')
-@ApiBearerAuth()
-@ApiCorrelationId()
-@ApiProblems('UNAUTHENTICATED', 'FORBIDDEN')
+@ApiRegistryController('audit')
 @Controller('api/audit')
 export class AuditController {
   constructor(

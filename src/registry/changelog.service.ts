@@ -11,20 +11,19 @@ export class ChangelogService {
 
   /** What changed between any two versions of an API, classified (for the portal and reviewers). */
   async changelog(domainKey: string, apiKey: string, from: string, to: string): Promise<ChangelogResponse> {
-    const base = await this.lookup.requireVersion(domainKey, apiKey, from, true);
-    const head = await this.lookup.requireVersion(domainKey, apiKey, to, true);
+    const { base, head } = await this.lookup.requireVersions(domainKey, apiKey, from, to, true);
     const name = `${domainKey}/${apiKey}`;
     const changes = checkCompatibility(
       diffContracts(
-        { document: base.row.document, file: `${name}@${base.row.version}` },
-        { document: head.row.document, file: `${name}@${head.row.version}` },
+        { document: base.document, file: `${name}@${base.version}` },
+        { document: head.document, file: `${name}@${head.version}` },
       ),
     );
     return {
       domain: domainKey,
       api: apiKey,
-      from: base.row.version,
-      to: head.row.version,
+      from: base.version,
+      to: head.version,
       breaking: changes.some((c) => c.level === 'breaking'),
       changes: changes.map(changeView),
     };

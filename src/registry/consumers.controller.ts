@@ -1,19 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireRole } from '../platform/auth/auth.decorators';
 import type { Principal } from '../platform/auth/principal';
-import { ApiCorrelationId, ApiProblems } from '../platform/openapi/openapi.decorators';
+import { ApiProblems, ApiRegistryController } from '../platform/openapi/openapi.decorators';
 import { ConsumersService } from './consumers.service';
 import { IDEMPOTENCY_PROBLEMS, Idempotent } from './idempotency.interceptor';
 import { ConsumerResponse, ConsumerUsageResponse, CreateApiKeyDto, CreateConsumerDto, CreatedApiKeyResponse } from './dto/consumer.dto';
 import { ApiPageQuery, ApiPageResponse } from './dto/page.dto';
 import { type Page, pageRequest } from './pagination';
-import { usageSince } from './usage-period';
+import { ApiDaysQuery, DEFAULT_DAYS, usageSince } from './usage-period';
 
-@ApiTags('consumers')
-@ApiBearerAuth()
-@ApiCorrelationId()
-@ApiProblems('UNAUTHENTICATED', 'FORBIDDEN')
+@ApiRegistryController('consumers')
 @Controller('api/consumers')
 export class ConsumersController {
   constructor(private readonly consumers: ConsumersService) {}
@@ -52,10 +49,10 @@ export class ConsumersController {
     description: 'What one consumer called through the gateway, per API major and operation: the APIs it depends on.',
     operationId: 'getConsumerUsage',
   })
-  @ApiQuery({ name: 'days', required: false, description: 'Period in days, counted back from today (UTC).', schema: { type: 'integer', minimum: 1, maximum: 366, default: 30 } })
+  @ApiDaysQuery('Period in days, counted back from today (UTC).')
   @ApiOkResponse({ description: 'Totals per API major and operation', type: ConsumerUsageResponse })
   @ApiProblems('NOT_FOUND', 'MALFORMED_REQUEST')
-  usage(@Param('consumer') consumer: string, @Query('days') days = '30'): Promise<ConsumerUsageResponse> {
+  usage(@Param('consumer') consumer: string, @Query('days') days = String(DEFAULT_DAYS)): Promise<ConsumerUsageResponse> {
     return this.consumers.usageOf(consumer, usageSince(days, Date.now()));
   }
 

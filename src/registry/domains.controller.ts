@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequireRole } from '../platform/auth/auth.decorators';
 import type { Principal } from '../platform/auth/principal';
-import { ApiCorrelationId, ApiProblems } from '../platform/openapi/openapi.decorators';
+import { ApiProblems, ApiRegistryController } from '../platform/openapi/openapi.decorators';
 import { CharterError } from '../platform/problems/charter.error';
 import { ApisService } from './apis.service';
 import { DOMAIN_KEY_PATTERN, DomainResponse, UpsertDomainDto } from './dto/domain.dto';
@@ -11,16 +11,14 @@ import { ApiPageQuery, ApiPageResponse } from './dto/page.dto';
 import { DomainsService } from './domains.service';
 import { type Page, pageRequest } from './pagination';
 import { ApiSummaryResponse } from './dto/version.dto';
+import { API_KINDS } from './entities/api.entity';
 
 const ApiKindQuery = () =>
-  ApiQuery({ name: 'kind', required: false, description: 'Only APIs of this kind.', schema: { type: 'string', enum: ['openapi', 'asyncapi'] } });
+  ApiQuery({ name: 'kind', required: false, description: 'Only APIs of this kind.', schema: { type: 'string', enum: [...API_KINDS] } });
 const ApiSearchQuery = (what: string) =>
   ApiQuery({ name: 'q', required: false, description: `Text to find (case-insensitive) in ${what}.`, schema: { type: 'string' } });
 
-@ApiTags('domains')
-@ApiBearerAuth()
-@ApiCorrelationId()
-@ApiProblems('UNAUTHENTICATED', 'FORBIDDEN')
+@ApiRegistryController('domains')
 @Controller('api')
 export class DomainsController {
   constructor(

@@ -20,10 +20,14 @@ import { CharterError } from '../platform/problems/charter.error';
 import type { ProblemCode } from '../platform/problems/problem-catalogue';
 import { type IdempotencyRecord, IdempotencyRepository } from './idempotency.repository';
 
-export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
-/** 1 to 255 visible ASCII characters (Stripe's limit); a UUID is the usual choice. */
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
+/**
+ * 1 to 255 visible ASCII characters (Stripe's limit); a UUID is the usual choice.
+ * The source is what the contract documents, the RegExp what the header is checked with.
+ */
+const KEY_PATTERN_SOURCE = '^[!-~]{1,255}$';
+const KEY_PATTERN = new RegExp(KEY_PATTERN_SOURCE);
 /**
  * How long a successful answer is replayed. An issued API key's answer holds the
  * key in plaintext, and it is kept here, and only here, for this long: the trade-off
@@ -53,7 +57,7 @@ export function Idempotent(): MethodDecorator {
       description:
         'Makes a retry safe: a request repeated with the same key (same caller, route, body and query) within 24 hours ' +
         'gets the first answer again, with `Idempotent-Replayed: true`, and creates nothing. Failed requests are not kept.',
-      schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[!-~]{1,255}$' },
+      schema: { type: 'string', minLength: 1, maxLength: 255, pattern: KEY_PATTERN_SOURCE },
     }),
   );
 }

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 
-export interface IdempotencyRecord {
-  requestDigest: string;
-  /** null while the first request is still in flight. */
-  responseStatus: number | null;
-  responseBody: string | null;
-}
+/** A live row as the interceptor reads it; `responseStatus` is null while the first request is still in flight. */
+export type IdempotencyRecord = Pick<IdempotencyKeyEntity, 'requestDigest' | 'responseStatus' | 'responseBody'>;
 
 /**
  * The idempotency_keys table. Every statement runs on its own, outside the

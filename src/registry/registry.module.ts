@@ -11,7 +11,6 @@ import { DomainsService } from './domains.service';
 import { CompatibilityGate } from './gates/compatibility.gate';
 import { GovernanceLintGate } from './gates/governance-lint.gate';
 import { PolicyGate } from './gates/policy.gate';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyRepository } from './idempotency.repository';
 import { PUBLISH_GATES, type PublishGate } from './publish-gate';
 import { RegistryFeedModule } from './registry-feed.module';
@@ -37,7 +36,6 @@ import { ChangelogService } from './changelog.service';
     ApisService,
     ContractsSeeder,
     IdempotencyRepository,
-    IdempotencyInterceptor,
     GovernanceLintGate,
     CompatibilityGate,
     PolicyGate,

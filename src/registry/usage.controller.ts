@@ -1,18 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { RequireRole } from '../platform/auth/auth.decorators';
-import { ApiCorrelationId, ApiProblems } from '../platform/openapi/openapi.decorators';
+import { ApiProblems, ApiRegistryController } from '../platform/openapi/openapi.decorators';
 import { CharterError } from '../platform/problems/charter.error';
 import { DomainsService } from './domains.service';
 import { ApiUsageResponse } from './dto/usage.dto';
-import { usageSince } from './usage-period';
+import { ApiDaysQuery, DEFAULT_DAYS, usageSince } from './usage-period';
 import { UsageRepository } from './usage.repository';
 
-@ApiTags('usage')
-@ApiBearerAuth()
-@ApiCorrelationId()
-@ApiProblems('UNAUTHENTICATED', 'FORBIDDEN')
+@ApiRegistryController('usage')
 @Controller('api/domains/:domain/apis/:api/usage')
 export class UsageController {
   constructor(
@@ -29,14 +26,14 @@ export class UsageController {
     operationId: 'getApiUsage',
   })
   @ApiQuery({ name: 'major', required: false, description: 'Only this major version.', schema: { type: 'integer', minimum: 0 } })
-  @ApiQuery({ name: 'days', required: false, description: 'Period in days, 1 to 366.', schema: { type: 'integer', minimum: 1, maximum: 366, default: 30 } })
+  @ApiDaysQuery('Period in days, 1 to 366.')
   @ApiOkResponse({ description: 'The counters of the period', type: ApiUsageResponse })
   @ApiProblems('MALFORMED_REQUEST', 'DOMAIN_NOT_FOUND')
   async get(
     @Param('domain') domain: string,
     @Param('api') api: string,
     @Query('major') major?: string,
-    @Query('days') days = '30',
+    @Query('days') days = String(DEFAULT_DAYS),
   ): Promise<object> {
     await this.domains.require(this.dataSource.manager, domain);
     const since = usageSince(days, Date.now());

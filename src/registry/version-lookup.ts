@@ -34,6 +34,15 @@ export class VersionLookup {
     return { domain, api, row };
   }
 
+  /** Two versions of one API (for a changelog): the API is looked up once, then `from`, then `to`. */
+  async requireVersions(domainKey: string, apiKey: string, from: string, to: string, withContent: boolean) {
+    const manager = this.dataSource.manager;
+    const { domain, api } = await this.requireApi(manager, domainKey, apiKey);
+    const base = await this.resolveVersion(manager, domain, api, from, withContent);
+    const head = await this.resolveVersion(manager, domain, api, to, withContent);
+    return { domain, api, base, head };
+  }
+
   /** `latest` names the highest published or deprecated version. */
   async resolveVersion(
     manager: EntityManager,

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequireRole } from '../platform/auth/auth.decorators';
 import type { Principal } from '../platform/auth/principal';
-import { ApiCorrelationId, ApiProblems } from '../platform/openapi/openapi.decorators';
+import { ApiProblems, ApiRegistryController } from '../platform/openapi/openapi.decorators';
 import { CharterError } from '../platform/problems/charter.error';
 import { ChangeLifecycleDto, ChangelogResponse, VersionResponse } from './dto/version.dto';
 import { ApiPageQuery, ApiPageResponse } from './dto/page.dto';
@@ -16,10 +16,7 @@ import { VersionsService } from './versions.service';
 
 const BASE = 'api/domains/:domain/apis/:api/versions';
 
-@ApiTags('versions')
-@ApiBearerAuth()
-@ApiCorrelationId()
-@ApiProblems('UNAUTHENTICATED', 'FORBIDDEN')
+@ApiRegistryController('versions')
 @Controller()
 export class VersionsController {
   constructor(

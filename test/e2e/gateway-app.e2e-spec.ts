@@ -8,15 +8,13 @@ import * as jwt from 'jsonwebtoken';
 import * as path from 'node:path';
 import { GatewayHost } from '../../src/gateway/gateway-host';
 import { ENGINES, adminQuery } from '../support/test-database';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { gatewayUrl, startTestApp, type TestApp } from '../support/test-app';
 import { eventually } from '../support/eventually';
 import { bearer, send } from '../support/http';
 
 const CONTRACTS = path.resolve(__dirname, '../../contracts');
 const DISPATCH_SECRET = 'dispatch-demo-secret-that-is-long-enough-0000';
 const TRACKING = '/dispatch/shipments/v1/tracking/MRD7Q4K2X9TB';
-
-const gatewayUrl = (t: TestApp) => `http://127.0.0.1:${t.app.get(GatewayHost).address()!.port}`;
 
 // The issue's bound: a publish or deprecation changes the live route table within 1 s.
 const RELOAD_MS = 1000;

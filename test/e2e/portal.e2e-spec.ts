@@ -7,12 +7,11 @@
  */
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { GatewayHost } from '../../src/gateway/gateway-host';
 import { RegistryFeed } from '../../src/registry/registry-feed';
 import { eventually } from '../support/eventually';
-import { send } from '../support/http';
+import { bearer, send } from '../support/http';
 import { ENGINES, type Engine } from '../support/test-database';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { gatewayUrl, startTestApp, type TestApp } from '../support/test-app';
 
 const CONTRACTS = path.join(__dirname, '..', '..', 'contracts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,8 +39,8 @@ async function apiKeys(page: Page): Promise<Array<string | null>> {
 }
 
 /** Every API the seeded registry lists (the example tree, and Charter's own contract once it is in it). */
-async function seededApis(t: TestApp, headers: Record<string, string> = {}): Promise<string[]> {
-  const page = (await (await fetch(`${t.url}/api/apis?limit=200`, { headers })).json()) as { items: Array<{ domain: string; api: string }> };
+async function seededApis(t: TestApp, headers: Record<string, string> = {}, query = ''): Promise<string[]> {
+  const page = (await (await fetch(`${t.url}/api/apis?limit=200${query}`, { headers })).json()) as { items: Array<{ domain: string; api: string }> };
   return page.items.map((a) => `${a.domain}/${a.api}`).sort();
 }
 
@@ -76,9 +75,7 @@ function withAnonymousReads(engine: Engine): void {
       expect(cards.sort()).toEqual(seeded);
       await expect(page.locator('.api-card .badge-published').count()).resolves.toBe(seeded.length);
 
-      const expected = ((await (await fetch(`${t.url}/api/apis?q=invoice`)).json()) as { items: Array<{ domain: string; api: string }> }).items
-        .map((a) => `${a.domain}/${a.api}`)
-        .sort();
+      const expected = await seededApis(t, {}, '&q=invoice');
       expect(expected).toContain('erp/accounts-receivable');
       expect(expected.length).toBeLessThan(seeded.length);
       const dropped = cards.find((c) => !expected.includes(c ?? ''));
@@ -168,7 +165,6 @@ function withTokens(engine: Engine): void {
     let t: TestApp;
     let page: Page;
     const errors: string[] = [];
-    const gateway = (p: string) => `http://127.0.0.1:${t.app.get(GatewayHost).address()!.port}${p}`;
     // An operation the shipments contract secures with its partnerApiKey scheme (X-Api-Key) among others.
     const SHIPMENTS = '/dispatch/shipments/v1/shipments?limit=5';
     let apiKey = '';
@@ -202,8 +198,9 @@ function withTokens(engine: Engine): void {
       await expect(problem.textContent()).resolves.toContain('Authentication required');
       await expect(problem.locator('a').getAttribute('href')).resolves.toBe('/problems/unauthenticated');
 
-      await useToken(t.token({ role: 'reader' }));
-      const seeded = await seededApis(t, { authorization: `Bearer ${t.token({ role: 'reader' })}` });
+      const reader = t.token({ role: 'reader' });
+      await useToken(reader);
+      const seeded = await seededApis(t, bearer(reader));
       await page.locator('.api-card').nth(seeded.length - 1).waitFor();
       await expect(page.locator('.api-card').count()).resolves.toBe(seeded.length);
       await expect(page.evaluate("sessionStorage.getItem('charter.portal.token')")).resolves.toMatch(/^ey/);
@@ -266,8 +263,8 @@ function withTokens(engine: Engine): void {
       await page.screenshot({ path: `/tmp/portal-consumers-${engine}.png`, fullPage: true });
 
       // The key from the page, at the gateway: refused without it, served with it.
-      expect((await send('GET', gateway(SHIPMENTS))).status).toBe(401);
-      const served = await eventually(() => send('GET', gateway(SHIPMENTS), { headers: { 'x-api-key': apiKey } }), (r) => r.status === 200);
+      expect((await send('GET', gatewayUrl(t) + SHIPMENTS)).status).toBe(401);
+      const served = await eventually(() => send('GET', gatewayUrl(t) + SHIPMENTS, { headers: { 'x-api-key': apiKey } }), (r) => r.status === 200);
       expect(served.status).toBe(200);
       expect(served.headers['x-charter-mock']).toBe('true');
 
@@ -297,7 +294,7 @@ function withTokens(engine: Engine): void {
       await expect(section.locator(`tr[data-key-id="${keyId}"] button.revoke`).count()).resolves.toBe(0);
       await expect(page.locator('#consumers-status').textContent()).resolves.toContain('revoked');
 
-      const refused = await eventually(() => send('GET', gateway(SHIPMENTS), { headers: { 'x-api-key': apiKey } }), (r) => r.status === 401);
+      const refused = await eventually(() => send('GET', gatewayUrl(t) + SHIPMENTS, { headers: { 'x-api-key': apiKey } }), (r) => r.status === 401);
       expect(refused.status).toBe(401);
       expect(refused.headers['content-type']).toContain('application/problem+json');
     });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/bootstrap';
+import { GatewayHost } from '../../src/gateway/gateway-host';
 import { type AppConfig, loadConfig } from '../../src/platform/config/app-config';
 import { createTestDatabase, type Engine, type TestDatabase } from './test-database';
 
@@ -70,6 +71,9 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
     },
   };
 }
+
+/** The base URL of the app's gateway listener (no trailing slash). */
+export const gatewayUrl = (t: TestApp): string => `http://127.0.0.1:${t.app.get(GatewayHost).address()!.port}`;
 
 /** Another app's database: used, never dropped, by this one. */
 function borrowed(url: string): TestDatabase {

@@ -58,8 +58,9 @@ export class RequestValidationStage implements Stage {
       const parsed = validator.parseBody(media, read.body);
       if (!parsed.ok) {
         errors.push(parsed.error);
-        if (this.enforced(ctx)) {
-          ctx.reject(parsed.error.keyword === 'json' ? 'MALFORMED_REQUEST' : 'VALIDATION_FAILED', parsed.error.keyword === 'json' ? 'request body is not valid JSON' : describe(errors), { errors });
+        // Unparseable JSON is its own problem; a form field repeated is a validation error like the rest.
+        if (parsed.error.keyword === 'json' && this.enforced(ctx)) {
+          ctx.reject('MALFORMED_REQUEST', 'request body is not valid JSON', { errors });
           return DONE;
         }
         return this.conclude(ctx, errors);

@@ -37,6 +37,10 @@ const SKIP: ResponseCheck = { kind: 'skip' };
 const NO_CHUNKS: Buffer[] = [];
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
+export interface UpstreamFailureAnswer {
+  fail(ctx: RequestContext, upstream: Upstream, kind: UpstreamFailure): void;
+}
+
 /** Raised into undici when the client leaves; recognised and not counted against the upstream. */
 class ClientGoneError extends Error {
   override name = 'AbortError';
@@ -69,7 +73,8 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
     private readonly options: Dispatcher.DispatchOptions,
     /** The client's body is streamed: it cannot be replayed, so no retry. */
     private readonly streamed: boolean,
-    private readonly onFailure: (kind: UpstreamFailure) => void,
+    /** Answers a failure before the status line (the proxy's problem responses); shared, not a closure per request. */
+    private readonly failures: UpstreamFailureAnswer,
   ) {}
 
   start(): void {
@@ -212,7 +217,7 @@ export class ProxyExchange implements Dispatcher.DispatchHandler {
     if (countsAgainstUpstream(kind)) {
       upstream.breaker.failure(Date.now());
     }
-    this.onFailure(kind);
+    this.failures.fail(ctx, upstream, kind);
   }
 
   private write(controller: Dispatcher.DispatchController, chunk: Buffer): void {

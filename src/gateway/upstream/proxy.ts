@@ -16,7 +16,7 @@ import { decodeQueryComponent } from '../routing/request-target';
 import type { RequestContext } from '../pipeline/request-context';
 import { DONE, type GatewayRuntime } from '../pipeline/stage';
 import type { Upstream } from './upstream';
-import { ProxyExchange } from './proxy-exchange';
+import { ProxyExchange, type UpstreamFailureAnswer } from './proxy-exchange';
 import { BodyTooLargeError, type UpstreamFailure } from './upstream-errors';
 import { upstreamRequestHeaders } from './upstream-headers';
 
@@ -66,7 +66,7 @@ function forwardedQuery(query: string, strip: readonly string[]): string {
     .join('&');
 }
 
-export class UpstreamProxy {
+export class UpstreamProxy implements UpstreamFailureAnswer {
   constructor(private readonly runtime: GatewayRuntime) {}
 
   /**
@@ -107,7 +107,7 @@ export class UpstreamProxy {
         body: ctx.body ?? (streamed ? this.requestStream(req) : undefined),
       },
       streamed,
-      (kind) => this.fail(ctx, upstream, kind),
+      this,
     );
     ctx.upstreamAbort = exchange;
     exchange.start();
@@ -122,7 +122,8 @@ export class UpstreamProxy {
     return pipeline(req, new ByteLimit(this.runtime.limits.maxBodyBytes), () => undefined);
   }
 
-  private fail(ctx: RequestContext, upstream: Upstream, kind: UpstreamFailure): void {
+  /** A failure before the answer started, after any retry: the client gets a problem. */
+  fail(ctx: RequestContext, upstream: Upstream, kind: UpstreamFailure): void {
     ctx.upstreamError = kind;
     if (kind === 'too-large') {
       ctx.reject('PAYLOAD_TOO_LARGE', `request body exceeds ${this.runtime.limits.maxBodyBytes} bytes`, { headers: ['connection', 'close'] });

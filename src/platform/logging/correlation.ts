@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
-const SAFE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
+export const SAFE_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 interface CorrelationContext {
   correlationId: string;

@@ -20,7 +20,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 export const REGISTRY_API_VERSION = '1.1.0';
 
 /** The owning team, as named in contracts/charter/domain.yaml. */
-export const REGISTRY_API_OWNER = 'platform';
+const REGISTRY_API_OWNER = 'platform';
 
 const TAGS: ReadonlyArray<[string, string]> = [
   ['domains', 'Domains (one per domain.yaml) and the catalogue of their APIs'],
@@ -43,7 +43,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion(REGISTRY_API_VERSION)
     .addExtension('x-owner', REGISTRY_API_OWNER, 'info')
     .addServer('/', 'This control plane (PORT, default 8080)')
-    // Named `bearer`, what @ApiBearerAuth() on the controllers refers to.
+    // Named `bearer`, what @ApiBearerAuth() (in ApiRegistryController) refers to.
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A registry token (`charter token`, or your identity provider).' });
   for (const [name, description] of TAGS) {
     builder.addTag(name, description);
@@ -59,9 +59,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const OPERATION = ['tags', 'summary', 'description', 'operationId', 'parameters', 'requestBody', 'responses', 'security', 'deprecated'];
 
 /** Fixed order for the keys it names, then the rest sorted (extensions included). */
-function ordered<T extends object>(value: T, first: readonly string[], sortRest = true): T {
+function ordered<T extends object>(value: T, first: readonly string[]): T {
   const rest = Object.keys(value).filter((k) => !first.includes(k));
-  const keys = [...first.filter((k) => k in value), ...(sortRest ? rest.sort() : rest)];
+  const keys = [...first.filter((k) => k in value), ...rest.sort()];
   return Object.fromEntries(keys.map((k) => [k, (value as Record<string, unknown>)[k]])) as T;
 }
 
@@ -73,9 +73,9 @@ function sortedByKey<T>(record: Record<string, T>, map: (value: T) => T = (v) =>
   );
 }
 
-export function orderDocument(doc: OpenAPIObject): OpenAPIObject {
+function orderDocument(doc: OpenAPIObject): OpenAPIObject {
   const paths = sortedByKey(doc.paths, (item) => {
-    const methods = ordered(item, METHODS, true);
+    const methods = ordered(item, METHODS);
     for (const method of METHODS) {
       const op = (methods as Record<string, object | undefined>)[method];
       if (op) {
@@ -90,11 +90,7 @@ export function orderDocument(doc: OpenAPIObject): OpenAPIObject {
     return methods;
   });
   const components = doc.components
-    ? Object.fromEntries(
-        Object.keys(doc.components)
-          .sort()
-          .map((section) => [section, sortedByKey((doc.components as Record<string, Record<string, unknown>>)[section])]),
-      )
+    ? sortedByKey(doc.components as Record<string, Record<string, unknown>>, (section) => sortedByKey(section))
     : undefined;
   // Tags keep the reading order of TAGS above.
   return ordered({ ...doc, paths, ...(components ? { components } : {}) }, TOP_LEVEL);

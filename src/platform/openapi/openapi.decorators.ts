@@ -6,8 +6,8 @@
  * `@ApiExtension('x-charter-public', ...)` and `security: []`, see health.controller.ts.)
  */
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiHeader, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { CORRELATION_HEADER } from '../logging/correlation';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { CORRELATION_HEADER, SAFE_ID } from '../logging/correlation';
 import { PROBLEMS, PROBLEM_CONTENT_TYPE, type ProblemCode } from '../problems/problem-catalogue';
 import { ProblemSchema } from './problem.schema';
 
@@ -37,7 +37,14 @@ export function ApiCorrelationId(): ClassDecorator & MethodDecorator {
     name: CORRELATION_HEADER,
     required: false,
     description: 'Follows the request through logs and problem bodies; created when absent or not a safe token, and echoed in the answer.',
-    schema: { type: 'string', pattern: '^[A-Za-z0-9._:@-]{1,128}$' },
+    schema: { type: 'string', pattern: SAFE_ID.source },
   });
 }
 
+/**
+ * What every registry controller shares: its tag, the bearer token it requires,
+ * the correlation header, and the problems any authenticated route may answer.
+ */
+export function ApiRegistryController(tag: string): ClassDecorator {
+  return applyDecorators(ApiTags(tag), ApiBearerAuth(), ApiCorrelationId(), ApiProblems('UNAUTHENTICATED', 'FORBIDDEN'));
+}

@@ -7,6 +7,7 @@
  */
 import type { ValidateFunction } from 'ajv';
 import type { OperationPlan, ParamCoercion, ParamLocation, ParamPlan } from '../../core/policy';
+import { escapePointerSegment } from '../../core/report/source-ref';
 import type { VersionSchemaCompiler } from '../schema/schema-compiler';
 import { baseMediaType, isJsonType, pickMedia } from './media-type';
 import { coerceScalar, parseCookies, parseDeepObject, parsePathParam, parseQueryParam, parseSimpleParam } from './param-parser';
@@ -137,7 +138,7 @@ function parseForm(fields: Readonly<Record<string, ParamCoercion>>, text: string
       const list = (values[name] ??= []) as unknown[];
       list.push(coerceScalar(raw, coercion.items));
     } else if (Object.hasOwn(values, name)) {
-      return { ok: false, error: { in: 'body', pointer: `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: 'must not be repeated', keyword: 'repeated' } };
+      return { ok: false, error: { in: 'body', pointer: `/${escapePointerSegment(name)}`, message: 'must not be repeated', keyword: 'repeated' } };
     } else {
       values[name] = coerceScalar(raw, coercion?.type);
     }

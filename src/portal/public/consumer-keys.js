@@ -6,7 +6,7 @@ import { badge, fmtDate, h } from './dom.js';
 export const consumerPath = (key) => `/api/consumers/${enc(key)}`;
 
 /** 'a b, c  a' -> ['a', 'b', 'c'] */
-export function parseScopes(text) {
+function parseScopes(text) {
   return [...new Set(String(text).split(/[\s,]+/).filter(Boolean))];
 }
 

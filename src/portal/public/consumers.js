@@ -4,6 +4,7 @@
 import { enc, errorBox, getJson, sendJson } from './api.js';
 import { fmtDate, h } from './dom.js';
 import { consumerPath, keysPanel } from './consumer-keys.js';
+import { countCells, periodFilter, usageDays } from './usage.js';
 
 const ADMIN_HINT = 'Consumers and API keys are managed by registry admins: enter a token with the admin role above.';
 const KEY_PATTERN = '[a-z][a-z0-9]*(-[a-z0-9]+)*';
@@ -29,14 +30,13 @@ export async function renderConsumers(ctx) {
   const { region, announce } = statusRegion();
   const list = h('div', { class: 'consumer-list' });
   const count = h('span', { class: 'muted small' });
-  const items = [...page.items];
-  const paintCount = () => { count.textContent = ` ${items.length} of ${Math.max(page.total, items.length)}`; };
-  list.append(...(items.length ? items.map((c) => consumerSection(c, announce)) : [h('p', { class: 'empty', id: 'no-consumers' }, 'No consumers registered yet.')]));
+  let shown = page.items.length;
+  const paintCount = () => { count.textContent = ` ${shown} of ${Math.max(page.total, shown)}`; };
+  list.append(...(shown ? page.items.map((c) => consumerSection(c, announce)) : [h('p', { class: 'empty', id: 'no-consumers' }, 'No consumers registered yet.')]));
   paintCount();
 
   const onRegistered = (c) => {
-    items.push(c);
-    items.sort((a, b) => a.key.localeCompare(b.key));
+    shown += 1;
     list.querySelector('#no-consumers')?.remove();
     // Inserted in place rather than repainting the list, so a key shown once elsewhere stays visible.
     const section = consumerSection(c, announce);
@@ -98,7 +98,7 @@ function consumerSection(c, announce) {
 }
 
 export async function renderConsumer(ctx, key, days) {
-  const d = /^\d{1,3}$/.test(days || '') ? days : '30';
+  const d = usageDays(days);
   let consumer;
   let usage;
   try {
@@ -108,8 +108,6 @@ export async function renderConsumer(ctx, key, days) {
     return;
   }
   const { region, announce } = statusRegion();
-  const daysSel = h('select', { id: 'consumer-usage-days', on: { change: (e) => { location.hash = `#/consumers/${enc(key)}?days=${e.target.value}`; } } },
-    ['7', '30', '90', '366'].map((v) => h('option', { value: v, selected: v === d }, `last ${v} days`)));
   ctx.show(
     h('p', { class: 'crumbs' }, h('a', { href: '#/consumers' }, 'Consumers & keys'), ' / ', key),
     h('h1', {}, String(consumer.name)),
@@ -122,7 +120,7 @@ export async function renderConsumer(ctx, key, days) {
       h('h2', { id: 'keys-heading' }, 'API keys'), keysPanel(consumer, announce)),
     h('section', { 'aria-labelledby': 'usage-heading' },
       h('h2', { id: 'usage-heading' }, 'APIs it called'),
-      h('p', { class: 'filters' }, h('label', { for: 'consumer-usage-days' }, 'Period '), daysSel, h('span', { class: 'muted small' }, ` since ${usage.since}`)),
+      periodFilter('consumer-usage-days', d, usage.since, (v) => `#/consumers/${enc(key)}?days=${v}`),
       usageTable(usage.items)));
 }
 
@@ -135,7 +133,5 @@ function usageTable(items) {
     h('tbody', {}, items.map((r) => h('tr', {},
       h('td', {}, h('a', { href: `#/apis/${enc(r.domain)}/${enc(r.api)}/usage` }, `${r.domain}/${r.api}`), ` v${r.major}`),
       h('td', {}, h('code', {}, r.operation)),
-      h('td', { class: 'num' }, r.requests.toLocaleString('en')),
-      h('td', { class: ['num', r.errors > 0 && 'has-errors'] }, r.errors.toLocaleString('en')),
-      h('td', {}, fmtDate(r.lastSeenAt)))))));
+      countCells(r))))));
 }

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional } from 'class-validator';
+import { API_KINDS } from '../entities/api.entity';
 import { LIFECYCLES, type Lifecycle } from '../entities/api-version.entity';
 
 export class VersionResponse {
   @ApiProperty({ example: 'dispatch' }) domain!: string;
   @ApiProperty({ example: 'shipments' }) api!: string;
   @ApiProperty({ example: '1.4.0' }) version!: string;
-  @ApiProperty({ enum: ['openapi', 'asyncapi'] }) kind!: string;
+  @ApiProperty({ enum: API_KINDS }) kind!: string;
   @ApiProperty({ example: '3.1.0' }) specVersion!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: LIFECYCLES }) lifecycle!: Lifecycle;
@@ -36,7 +37,7 @@ export class ChangeLifecycleDto {
 export class ApiSummaryResponse {
   @ApiProperty() domain!: string;
   @ApiProperty() api!: string;
-  @ApiProperty({ enum: ['openapi', 'asyncapi'] }) kind!: string;
+  @ApiProperty({ enum: API_KINDS }) kind!: string;
   @ApiProperty() title!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) description!: string | null;
   @ApiPropertyOptional({ type: VersionResponse, nullable: true }) latest!: VersionResponse | null;

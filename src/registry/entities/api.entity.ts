@@ -1,7 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DomainEntity } from './domain.entity';
 
-export type ApiKind = 'openapi' | 'asyncapi';
+export const API_KINDS = ['openapi', 'asyncapi'] as const;
+export type ApiKind = (typeof API_KINDS)[number];
 
 /** One API (or event stream) of a domain; its versions hang below it. */
 @Entity('apis')
