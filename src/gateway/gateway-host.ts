@@ -71,6 +71,7 @@ export class GatewayHost implements OnApplicationBootstrap, OnApplicationShutdow
       redisUrl: this.config.redisUrl,
       metricsRegistry: this.metrics.registry,
       usageSink: (batch) => this.feed.recordUsage(batch.map(toUsageDelta)),
+      limits: { clientKeepAliveTimeoutMs: this.config.gateway.keepAliveTimeoutMs, trustProxy: this.config.gateway.trustProxy },
     });
     await this.reload();
     this.bound = await this.server.listen(this.config.http.gatewayPort, this.config.http.host);

@@ -15,6 +15,14 @@ export interface GatewayLimits {
   maxQueryParams: number;
   /** Client must send the whole request within this time. */
   requestTimeoutMs: number;
+  /**
+   * How long an idle client connection is kept open. Longer than the idle timeout
+   * of the balancers usually in front (60 s on AWS ALB): a gateway that closes a
+   * connection first races the balancer's next request on it, which then fails
+   * (a 502 at the balancer). Node's own 5 s also costs clients reconnects after
+   * every quiet spell, a TCP handshake added to the next request's latency.
+   */
+  clientKeepAliveTimeoutMs: number;
   connectTimeoutMs: number;
   /**
    * Upstream must start answering within this time; else 504. Equal to the body
@@ -56,6 +64,7 @@ export const DEFAULT_LIMITS: Readonly<GatewayLimits> = Object.freeze({
   maxTokenBytes: 8 * 1024,
   maxQueryParams: 256,
   requestTimeoutMs: 30_000,
+  clientKeepAliveTimeoutMs: 75_000,
   connectTimeoutMs: 2_000,
   upstreamHeadersTimeoutMs: 30_000,
   upstreamBodyTimeoutMs: 30_000,

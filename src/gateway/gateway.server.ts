@@ -110,7 +110,7 @@ export class GatewayServer {
       new CorrelationStage(),
       new RouteStage(this.runtime),
       new AuthStage(),
-      new RateLimitStage(),
+      new RateLimitStage(this.limits.trustProxy),
       new RequestValidationStage(this.runtime),
       new DispatchStage(this.runtime),
     ].sort((a, b) => b.priority - a.priority);
@@ -119,7 +119,7 @@ export class GatewayServer {
         maxHeaderSize: this.limits.maxHeaderBytes,
         requestTimeout: this.limits.requestTimeoutMs,
         headersTimeout: Math.min(this.limits.requestTimeoutMs, 20_000),
-        keepAliveTimeout: 5_000,
+        keepAliveTimeout: this.limits.clientKeepAliveTimeoutMs,
         noDelay: true,
       },
       (req, res) => this.handle(req, res),
@@ -230,6 +230,9 @@ export class GatewayServer {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     req.on('error', noop);
     res.on('error', noop);
+    if (this.closed) {
+      res.shouldKeepAlive = false; // closing: this answer says `Connection: close`
+    }
     const ctx = new RequestContext(req, res, this.table);
     // `on`, not `once`: 'close' is emitted once per response, and once() wraps the listener in another closure.
     res.on('close', () => this.finish(ctx));
@@ -271,6 +274,10 @@ export class GatewayServer {
   }
 
   private finish(ctx: RequestContext): void {
+    if (this.closed) {
+      // Closing: the connection is idle once this answer is out; don't keep it for the keep-alive timeout.
+      setImmediate(() => this.server.closeIdleConnections());
+    }
     const done = ctx.res.writableFinished;
     if (!done) {
       ctx.upstreamAbort?.abort();

@@ -4,6 +4,7 @@
  * with Retry-After once the window's budget is spent.
  */
 import type { RateLimitOutcome } from '../../policies';
+import { clientAddress } from './client-address';
 import type { RequestContext } from './request-context';
 import { DONE, NEXT, PRIORITY, type Stage, type StageOutcome } from './stage';
 
@@ -11,12 +12,14 @@ export class RateLimitStage implements Stage {
   readonly name = 'rateLimit';
   readonly priority = PRIORITY.rateLimit;
 
+  constructor(private readonly trustProxy: boolean) {}
+
   run(ctx: RequestContext): StageOutcome | Promise<StageOutcome> {
     const policy = ctx.op!.policies.rateLimit;
     if (!policy) {
       return NEXT;
     }
-    const key = policy.keyFor(ctx.identity.consumerId, ctx.req.socket.remoteAddress ?? 'unknown');
+    const key = policy.keyFor(ctx.identity.consumerId, clientAddress(ctx.req, this.trustProxy));
     return policy.consume(key).then((outcome) => this.apply(ctx, policy.policyHeader, outcome));
   }
 

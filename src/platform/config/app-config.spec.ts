@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       database: { url: undefined, skipMigrations: false },
       contracts: { seed: true, maxDocumentBytes: 10 * 1024 * 1024 },
       auth: { anonymousRead: false },
+      gateway: { keepAliveTimeoutMs: 75_000, trustProxy: false },
     });
     expect(path.isAbsolute(config.database.dataDir)).toBe(true);
     expect(Object.isFrozen(config.http)).toBe(true);
@@ -20,13 +21,13 @@ describe('loadConfig', () => {
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', CHARTER_ROLE: 'everything', DATABASE_URL: 'mysql://x', CHARTER_JWT_SECRET: 'short' });
+      loadConfig({ PORT: 'eighty', CHARTER_ROLE: 'everything', DATABASE_URL: 'mysql://x', CHARTER_JWT_SECRET: 'short', GATEWAY_KEEP_ALIVE_TIMEOUT_MS: '5' });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const key of ['PORT="eighty"', 'CHARTER_ROLE="everything"', 'DATABASE_URL=<secret>', 'CHARTER_JWT_SECRET=<secret>']) {
+    for (const key of ['PORT="eighty"', 'CHARTER_ROLE="everything"', 'DATABASE_URL=<secret>', 'CHARTER_JWT_SECRET=<secret>', 'GATEWAY_KEEP_ALIVE_TIMEOUT_MS="5"']) {
       expect(message).toContain(key);
     }
     expect(message).not.toContain('mysql://x');

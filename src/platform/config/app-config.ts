@@ -21,6 +21,7 @@ export interface AppConfig {
     audience?: string;
     anonymousRead: boolean;
   };
+  gateway: { keepAliveTimeoutMs: number; trustProxy: boolean };
   redisUrl?: string;
   logLevel: string;
   /** The raw environment, for the gateway's per-domain variables (secretEnv, CHARTER_UPSTREAM_*). */
@@ -66,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       audience: e.CHARTER_JWT_AUDIENCE,
       anonymousRead: e.CHARTER_ANONYMOUS_READ,
     },
+    gateway: { keepAliveTimeoutMs: e.GATEWAY_KEEP_ALIVE_TIMEOUT_MS, trustProxy: e.GATEWAY_TRUST_PROXY },
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     rawEnv: { ...env },

@@ -48,6 +48,8 @@ export const ENV_SCHEMA = z
     CHARTER_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
     CHARTER_PUBLIC_URL: url(['http:', 'https:']).optional(),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
+    GATEWAY_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number({ message: 'expected milliseconds' }).int().min(1_000).max(3_600_000).default(75_000),
+    GATEWAY_TRUST_PROXY: bool.default('false'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -92,5 +94,11 @@ export const ENV_DOCS: Record<EnvVariable, VariableDoc> = {
   CHARTER_MAX_DOCUMENT_BYTES: { description: 'Largest contract document accepted, in bytes' },
   CHARTER_PUBLIC_URL: { description: 'Public base URL of the control plane, used in problem type links' },
   REDIS_URL: { description: 'Redis URL: shared gateway rate-limit budgets; unset = in memory', secret: true },
+  GATEWAY_KEEP_ALIVE_TIMEOUT_MS: {
+    description: 'How long the gateway keeps an idle client connection; keep it above the idle timeout of the balancer in front',
+  },
+  GATEWAY_TRUST_PROXY: {
+    description: 'true when one trusted proxy fronts the gateway: its X-Forwarded-* are kept, and the last X-Forwarded-For entry is the client IP',
+  },
   LOG_LEVEL: { description: 'pino log level' },
 };

@@ -78,6 +78,24 @@ describe('gateway rate limits', () => {
       expect(statuses).toEqual([200, 200, 429]);
     });
 
+    it('ignores X-Forwarded-For from the client unless a proxy in front is trusted', async () => {
+      const spoofed = async (port: number, forwardedFor: string) =>
+        (await send(port, '/dispatch/shipments/v1/by-ip', { headers: { 'x-forwarded-for': forwardedFor } })).status;
+      // The socket's budget (127.0.0.1) is spent by the first test: a claimed address does not get a fresh one.
+      expect(await spoofed(h.port, '203.0.113.1')).toBe(429);
+      const behindProxy = await startGateway({ apis: [published(limitedContract())], domains: [domain(upstream.url)], consumers }, { limits: { trustProxy: true } });
+      try {
+        const statuses = [];
+        // The trusted proxy appends the address it saw last; whatever came before it is the client's claim.
+        for (const forwardedFor of ['198.51.100.1', '6.6.6.6, 198.51.100.1', '198.51.100.1', '198.51.100.1', '198.51.100.2']) {
+          statuses.push(await spoofed(behindProxy.port, forwardedFor));
+        }
+        expect(statuses).toEqual([200, 200, 200, 429, 200]);
+      } finally {
+        await behindProxy.close();
+      }
+    });
+
     it('keeps counting across a reload that keeps the policy', async () => {
       await h.apply({ apis: [published(limitedContract())], domains: [domain(upstream.url)], consumers });
       expect((await send(h.port, '/dispatch/shipments/v1/by-ip')).status).toBe(429);

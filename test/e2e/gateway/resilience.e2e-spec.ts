@@ -4,7 +4,7 @@
  * under load with zero failed requests; a bad version never replacing a good one.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { domain, openapi, published, startGateway } from './support/gateway-harness';
 import { agent, send } from './support/http-client';
 import { UpstreamStub } from './support/upstream-stub';
@@ -155,6 +155,59 @@ describe('gateway resilience', () => {
       await h.close();
       await other.stop();
     }
+  });
+
+  describe('client connections', () => {
+    /** Sends one keep-alive GET on a fresh socket; resolves with the answer's head and when the server closed the socket. */
+    const idleAfterOneRequest = (port: number): Promise<{ head: string; closedAfterMs: number }> =>
+      new Promise((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1');
+        let head = '';
+        let answeredAt = 0;
+        socket.on('data', (chunk: Buffer) => {
+          head += chunk.toString('latin1');
+          answeredAt ||= Date.now();
+        });
+        socket.on('error', reject);
+        socket.on('close', () => resolve({ head, closedAfterMs: Date.now() - answeredAt }));
+        socket.write('GET /dispatch/shipments/v1/items HTTP/1.1\r\nhost: gw\r\nconnection: keep-alive\r\n\r\n');
+      });
+
+    it('keeps idle client connections open for clientKeepAliveTimeoutMs, longer than a balancer would, then closes them', async () => {
+      upstream.handler = (_req, res) => res.end('{}');
+      const byDefault = await startGateway({ apis: [published(contract())], domains: [domain(upstream.url)] });
+      try {
+        const answer = await send(byDefault.port, '/dispatch/shipments/v1/items');
+        expect(answer.headers['keep-alive']).toBe('timeout=75');
+      } finally {
+        await byDefault.close();
+      }
+      const h = await startGateway({ apis: [published(contract())], domains: [domain(upstream.url)] }, { limits: { clientKeepAliveTimeoutMs: 1_000 } });
+      try {
+        const { head, closedAfterMs } = await idleAfterOneRequest(h.port);
+        expect(head).toMatch(/^HTTP\/1\.1 200 /);
+        expect(head).toMatch(/\r\nkeep-alive: timeout=1\r\n/i);
+        expect(closedAfterMs).toBeGreaterThanOrEqual(800);
+        expect(closedAfterMs).toBeLessThan(5_000);
+      } finally {
+        await h.close();
+      }
+    });
+
+    it('on close, finishes an in-flight request and closes its connection then, not after the keep-alive timeout', async () => {
+      upstream.handler = (_req, res) => setTimeout(() => res.end('{"late":true}'), 300);
+      const h = await startGateway({ apis: [published(contract())], domains: [domain(upstream.url)] });
+      const inFlight = send(h.port, '/dispatch/shipments/v1/slow');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = Date.now();
+      await h.gateway.close(30_000);
+      const closedAfterMs = Date.now() - started;
+      const answer = await inFlight;
+      expect(answer.status).toBe(200);
+      expect(answer.json).toEqual({ late: true });
+      // Well under both the 30 s grace and the 75 s keep-alive: the connection went as soon as it was idle.
+      expect(closedAfterMs).toBeLessThan(5_000);
+    });
   });
 
   afterAll(() => agent.destroy());
