@@ -28,6 +28,7 @@ describe.each(ENGINES)('the gateway in the app, on %s', (engine) => {
       CHARTER_SEED: 'true',
       CHARTER_CONTRACTS_DIR: CONTRACTS,
       CHARTER_DISPATCH_JWT_SECRET: DISPATCH_SECRET,
+      GATEWAY_KEEP_ALIVE_TIMEOUT_MS: '9000',
     });
     admin = bearer(t.token({ role: 'admin' }));
   });
@@ -38,6 +39,7 @@ describe.each(ENGINES)('the gateway in the app, on %s', (engine) => {
     expect(tracking.status).toBe(200);
     expect(tracking.headers['x-charter-mock']).toBe('true');
     expect(tracking.headers['x-correlation-id']).toBeDefined();
+    expect(tracking.headers['keep-alive']).toBe('timeout=9'); // GATEWAY_KEEP_ALIVE_TIMEOUT_MS reached the listener
     expect((await send('GET', `${gatewayUrl(t)}/dispatch/shipments/v1/shipments`)).status).toBe(401);
     const token = jwt.sign({ scope: 'shipments:read' }, DISPATCH_SECRET, { issuer: 'https://id.meridian-logistics.example', audience: 'dispatch-api', expiresIn: '5m' });
     const list = await send('GET', `${gatewayUrl(t)}/dispatch/shipments/v1/shipments?limit=5`, { headers: bearer(token) });
