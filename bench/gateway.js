@@ -45,7 +45,7 @@
  *        [--rate 2000] [--rounds 3] [--pin] [--express-gateway /path/with/node_modules]
  */
 'use strict';
-const { fork } = require('node:child_process');
+const { execFileSync, fork } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -240,17 +240,17 @@ function pinning() {
   if (cpus < 2) throw new Error('--pin needs at least 2 CPUs');
   return { proxy: String(cpus - 1), others: cpus === 2 ? '0' : `0-${cpus - 2}` };
 }
+const CPUS = PIN ? pinning() : undefined;
 
 /** Binds every thread of `pid` (V8's GC helpers and libuv's pool too) to `cpus`. */
 function pin(pid, cpus) {
-  const { execFileSync } = require('node:child_process');
   execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', cpus, String(pid)], { stdio: 'ignore' });
 }
 
 function start(role, extra = []) {
   return new Promise((resolve, reject) => {
     const child = fork(__filename, ['--role', role, ...extra], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    if (PIN) pin(child.pid, ['upstream', 'pacer'].includes(role) ? pinning().others : pinning().proxy);
+    if (CPUS) pin(child.pid, ['upstream', 'pacer'].includes(role) ? CPUS.others : CPUS.proxy);
     const info = { child };
     const on = (m) => {
       if (m.routes !== undefined) info.routes = m.routes;
@@ -419,8 +419,8 @@ async function main() {
   const auth = { authorization: `Bearer ${token}` };
 
   // autocannon runs in this process: with --pin it stays off the proxy's CPU.
-  if (PIN) pin(process.pid, pinning().others);
-  const where = PIN ? `, pinned: proxy on CPU ${pinning().proxy}, load and upstream on CPU ${pinning().others}` : '';
+  if (CPUS) pin(process.pid, CPUS.others);
+  const where = CPUS ? `, pinned: proxy on CPU ${CPUS.proxy}, load and upstream on CPU ${CPUS.others}` : '';
   console.log(`gateway bench: node ${process.version}, ${os.cpus().length} CPUs, ${CONNECTIONS} connections, ${DURATION} s per run (+2 s warm-up), fixed rate ${RATE} req/s${where}`);
   const upstream = await start('upstream');
   const upstreamUrl = `http://127.0.0.1:${upstream.port}`;

@@ -63,6 +63,8 @@ export class GatewayServer {
   private readonly usage: UsageAggregator;
   private building: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** While closing: one pending sweep of idle connections, however many answers finish in a tick. */
+  private idleSweep?: NodeJS.Immediate;
   readonly limits: GatewayLimits;
 
   constructor(options: GatewayServerOptions) {
@@ -276,7 +278,10 @@ export class GatewayServer {
   private finish(ctx: RequestContext): void {
     if (this.closed) {
       // Closing: the connection is idle once this answer is out; don't keep it for the keep-alive timeout.
-      setImmediate(() => this.server.closeIdleConnections());
+      this.idleSweep ??= setImmediate(() => {
+        this.idleSweep = undefined;
+        this.server.closeIdleConnections();
+      });
     }
     const done = ctx.res.writableFinished;
     if (!done) {

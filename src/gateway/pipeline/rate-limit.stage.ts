@@ -19,7 +19,7 @@ export class RateLimitStage implements Stage {
     if (!policy) {
       return NEXT;
     }
-    const key = policy.keyFor(ctx.identity.consumerId, clientAddress(ctx.req, this.trustProxy));
+    const key = policy.keyFor(ctx.identity.consumerId) ?? policy.ipKey(clientAddress(ctx.req, this.trustProxy));
     return policy.consume(key).then((outcome) => this.apply(ctx, policy.policyHeader, outcome));
   }
 

@@ -29,13 +29,21 @@ export class RateLimitPolicy {
     this.headerPrefix = `"${name}";r=`;
   }
 
-  keyFor(consumerId: string | undefined, ip: string): string {
+  /**
+   * The key of the global or the consumer's budget; undefined when the request
+   * counts against its client IP (`ipKey`), so the IP is only worked out when used.
+   */
+  keyFor(consumerId: string | undefined): string | undefined {
     if (this.plan.by === 'global') {
       return 'global';
     }
     if (this.plan.by === 'consumer' && consumerId !== undefined) {
       return `c:${consumerId}`;
     }
+    return undefined;
+  }
+
+  ipKey(ip: string): string {
     return `ip:${ip}`;
   }
 
